@@ -1,0 +1,106 @@
+"""Plain records shared by every pipeline stage. No I/O, no logic beyond conversion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Front-matter keys in the order they are written: a fixed order keeps diffs small.
+FRONT_MATTER_KEYS: tuple[str, ...] = (
+    "title",
+    "date",
+    "dateline",
+    "source",
+    "section",
+    "people",
+    "places",
+    "organizations",
+    "topics",
+    "caption",
+    "summary",
+    "notes",
+    "reviewed",
+    "seed",
+)
+ENTITY_KINDS: tuple[str, ...] = ("people", "places", "organizations", "topics")
+
+
+class ArticleError(Exception):
+    """A problem with one input file; the message names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A seed file read from disk and decoded to clean text."""
+
+    path: Path  # absolute path on disk
+    seed: str  # path as recorded in front-matter, e.g. "seeds/000_c15d51d3465a3ed0.txt"
+    text: str  # decoded text: "\n" line ends, no BOM, no control characters
+    encoding: str  # the encoding used to decode, e.g. "utf-8", "utf-16", "cp1252"
+    sha256: str  # hash of the raw bytes, for duplicate detection and caching
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str | None
+    agency: str | None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"city": self.city, "agency": self.agency}
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the parser understood of one raw document (before the registry is applied)."""
+
+    seed: str
+    title: str
+    date: str | None  # ISO 8601: "2022-05-10T17:48:00+09:00", or "1996-08-30" when no time is known
+    dateline: Dateline
+    source: str | None
+    section: str | None
+    caption: str | None
+    summary: str
+    paragraphs: tuple[str, ...]  # the story, one paragraph each, junk removed
+    problems: tuple[str, ...] = ()  # non-fatal issues, e.g. "no date found"
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    """An Article plus the canonical entity names the registry (and name finder) found in it."""
+
+    article: Article
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    unregistered_people: tuple[str, ...] = field(default=())  # found by rules, not in the registry
+
+    def front_matter(self) -> dict[str, object]:
+        """The machine's front-matter, in FRONT_MATTER_KEYS order."""
+        a = self.article
+        return {
+            "title": a.title,
+            "date": a.date,
+            "dateline": a.dateline.as_dict(),
+            "source": a.source,
+            "section": a.section,
+            "people": list(self.people),
+            "places": list(self.places),
+            "organizations": list(self.organizations),
+            "topics": list(self.topics),
+            "caption": a.caption,
+            "summary": a.summary,
+            "notes": [],
+            "reviewed": False,
+            "seed": a.seed,
+        }
