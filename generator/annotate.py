@@ -1,0 +1,138 @@
+"""Annotated Article = Article + the registry entries (and unregistered people) it mentions.
+
+Registry names are matched on whole words, case- and accent-insensitively, longest
+spelling first, so "North Korea" never also counts as "Korea" and "Kishida’s" counts as
+"Kishida". Acronym spellings ("U.S.", "UN") must match their case exactly, so the
+pronoun "us" is not the United States. People, places and organizations must start
+with a capital in the text; topics match their phrases anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from generator import people as people_finder
+from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
+from generator.registry import Entity, Registry, name_tokens
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_PROPER_KINDS = ("people", "places", "organizations")
+
+
+@lru_cache(maxsize=200_000)
+def _fold(token: str) -> str:
+    folded = unicodedata.normalize("NFKD", token.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    tokens: tuple[str, ...]  # folded
+    exact: tuple[str, ...] | None  # original-case tokens when the spelling is an acronym
+    entity: Entity
+
+
+def _is_acronym(spelling: str) -> bool:
+    letters = [ch for ch in spelling if ch.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(ch.isupper() for ch in letters)
+
+
+class Matcher:
+    """Registry spellings indexed by their first word, for one pass over an article's words."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._by_first: dict[str, dict[str, list[_Spelling]]] = {}
+        for kind in ENTITY_KINDS:
+            index: dict[str, list[_Spelling]] = {}
+            for entity in registry.entities(kind):
+                spellings = entity.spellings + (entity.phrases if kind == "topics" else ())
+                for spelling in spellings:
+                    tokens = name_tokens(spelling)
+                    if not tokens:
+                        continue
+                    exact = tuple(_WORD.findall(spelling)) if kind != "topics" and _is_acronym(spelling) else None
+                    index.setdefault(tokens[0], []).append(_Spelling(tokens, exact, entity))
+            for candidates in index.values():
+                candidates.sort(key=lambda s: -len(s.tokens))
+            self._by_first[kind] = index
+
+    def find_in(self, text: str, kind: str) -> list[tuple[int, Entity]]:
+        """(character offset of first mention, entity) for every entity of ``kind`` in ``text``."""
+        words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        folded = [_fold(w) for _, w in words]
+        index = self._by_first[kind]
+        proper = kind in _PROPER_KINDS
+        found: dict[str, tuple[int, Entity]] = {}
+        i = 0
+        while i < len(words):
+            candidates = index.get(folded[i])
+            matched = 0
+            if candidates and (not proper or not words[i][1][0].islower()):
+                for spelling in candidates:
+                    n = len(spelling.tokens)
+                    if tuple(folded[i : i + n]) != spelling.tokens:
+                        continue
+                    if spelling.exact is not None and tuple(w for _, w in words[i : i + n]) != spelling.exact:
+                        continue
+                    found.setdefault(spelling.entity.name, (words[i][0], spelling.entity))
+                    matched = n
+                    break
+            i += matched or 1
+        return sorted(found.values(), key=lambda pair: pair[0])
+
+
+def _scanned_text(article: Article) -> str:
+    """Caption and story; the agency credit in the dateline is not a mention of the agency."""
+    paragraphs = list(article.paragraphs)
+    agency = article.dateline.agency
+    if paragraphs and agency:
+        paragraphs[0] = paragraphs[0].replace(f"({agency})", "", 1)
+    return "\n".join(([article.caption] if article.caption else []) + paragraphs)
+
+
+def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
+    text = _scanned_text(article)
+    found = {kind: matcher.find_in(text, kind) for kind in ENTITY_KINDS}
+    registry = matcher.registry
+
+    # People: registry hits plus the rule-based finder's names, mapped to canonical names
+    # when the registry knows them; the rest stay under the full name the text gives.
+    people: dict[str, int] = {entity.name: pos for pos, entity in found["people"]}
+    unregistered: list[str] = []
+    for name in people_finder.find_people(article.paragraphs, extra_text=[article.caption] if article.caption else []):
+        entity = registry.find("people", name)
+        if entity is not None:
+            people.setdefault(entity.name, text.find(name))
+            continue
+        if any(registry.find(kind, name) for kind in ("places", "organizations", "topics")):
+            continue  # the finder mistook a known place or organisation for a person
+        if _is_part_of_known_person(name, people):
+            continue  # a bare "Hayashi" next to a registered "Yoshimasa Hayashi"
+        pos = text.find(name)
+        people.setdefault(name, pos if pos >= 0 else len(text))
+        unregistered.append(name)
+
+    ordered_people = tuple(sorted(people, key=lambda n: people[n]))
+    return AnnotatedArticle(
+        article=article,
+        people=ordered_people,
+        places=tuple(e.name for _, e in found["places"]),
+        organizations=tuple(e.name for _, e in found["organizations"]),
+        topics=tuple(e.name for _, e in found["topics"]),
+        unregistered_people=tuple(n for n in ordered_people if n in unregistered),
+    )
+
+
+def _is_part_of_known_person(name: str, known: dict[str, int]) -> bool:
+    tokens = set(name_tokens(name))
+    return any(tokens < set(name_tokens(other)) for other in known)
+
+
+def annotate_all(articles: Sequence[Article], registry: Registry) -> list[AnnotatedArticle]:
+    matcher = Matcher(registry)
+    return [annotate(a, matcher) for a in articles]

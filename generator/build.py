@@ -1,0 +1,224 @@
+"""The build: every seed -> annotated Article -> page in content/, incrementally.
+
+Two phases, as in Pelican and MkDocs: first read and annotate every changed seed,
+recording bad files instead of stopping; then write, only what changed, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import generator
+from generator import parse, profiles, sources
+from generator.annotate import Matcher, annotate
+from generator.config import ProjectPaths
+from generator.merge import PageState, body_digest, merge
+from generator.models import AnnotatedArticle, ArticleError
+from generator.pages import FrontMatterError, escape_body, render, split, write_atomic
+from generator.registry import load_registry, registry_files
+from generator.slugs import slugify
+from generator.state import BuildCache, CacheEntry, read_state, seeds_with_pages, stamp, write_state
+
+SCHEMA_FILE = Path("generator/schemas/page.schema.json")
+
+
+@dataclass
+class ReadResult:
+    articles: list[AnnotatedArticle] = field(default_factory=list)
+    errors: list[ArticleError] = field(default_factory=list)  # files that could not be converted
+    problems: list[str] = field(default_factory=list)  # "seed: problem" for files that converted anyway
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate seed, seed kept)
+    skipped: int = 0  # unchanged seeds the cache let us skip
+
+
+@dataclass
+class BuildReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    read: ReadResult = field(default_factory=ReadResult)
+    kept_edits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> fields people edited
+
+    @property
+    def problem_lines(self) -> list[str]:
+        lines = [str(e) for e in self.read.errors] + self.read.problems
+        lines += [f"{dup}: same text as {kept}; not written twice" for dup, kept in self.read.duplicates]
+        return lines
+
+    def summary(self) -> str:
+        r = self.read
+        if not self.written:
+            head = f"Nothing changed: {self.unchanged} pages already up to date, no file rewritten."
+        else:
+            head = f"Wrote {len(self.written)} pages, {self.unchanged} unchanged."
+        return (f"{head} {len(r.errors)} seeds failed, {len(r.problems)} warnings, "
+                f"{len(r.duplicates)} duplicates.")
+
+
+def _fingerprint(paths: ProjectPaths) -> str:
+    """Anything that changes every page's machine output: code, registry, profiles."""
+    digest = hashlib.sha256(generator.__version__.encode())
+    code_dir = Path(generator.__file__).parent
+    files = sorted(code_dir.rglob("*.py")) + sorted(code_dir.rglob("lexicon/*"))
+    files += list(registry_files(paths.registry)) + sorted(paths.profiles.glob("*.y*ml"))
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.name).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _rel(paths: ProjectPaths, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(paths.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class _Reader:
+    """Reads, parses and annotates seeds, with everything loaded once."""
+
+    def __init__(self, paths: ProjectPaths) -> None:
+        self.paths = paths
+        self.profiles = profiles.load_profiles(paths.profiles)
+        self.matcher = Matcher(load_registry(paths.registry))
+
+    def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
+        raw = sources.read_raw(path, self.paths.root)
+        text_sha = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
+        article = parse.parse_document(raw, self.profiles)
+        return annotate(article, self.matcher), text_sha
+
+
+def read_all(paths: ProjectPaths) -> ReadResult:
+    """Phase one alone, for every seed (no cache, nothing written): for `check` and `suggest`."""
+    reader = _Reader(paths)
+    result = ReadResult()
+    kept: dict[str, str] = {}
+    for path in sources.find_seeds(paths.seeds):
+        try:
+            annotated, text_sha = reader.read(path)
+        except ArticleError as exc:
+            result.errors.append(exc)
+            continue
+        seed = annotated.article.seed
+        if text_sha in kept:
+            result.duplicates.append((seed, kept[text_sha]))
+            continue
+        kept[text_sha] = seed
+        result.articles.append(annotated)
+        result.problems += [f"{seed}: {p}" for p in annotated.article.problems]
+    return result
+
+
+def _page_dir(paths: ProjectPaths, date: str | None) -> Path:
+    if date and len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
+        return paths.articles / date[:4] / date[5:7]
+    return paths.articles / "undated"
+
+
+def _new_page_path(paths: ProjectPaths, annotated: AnnotatedArticle, text_sha: str, taken: set[Path]) -> Path:
+    folder = _page_dir(paths, annotated.article.date)
+    base = slugify(annotated.article.title, max_length=70) or f"article-{text_sha[:10]}"
+    candidate, n = folder / f"{base}.md", 2
+    while candidate in taken or candidate.exists():
+        candidate, n = folder / f"{base}-{n}.md", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _schema_ref(paths: ProjectPaths, page: Path) -> str:
+    return Path(os.path.relpath(paths.root / SCHEMA_FILE, page.parent)).as_posix()
+
+
+def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle) -> tuple[bool, tuple[str, ...]]:
+    """Merge the machine's page with the one on disk and write it if anything changed.
+
+    Returns (written?, fields whose human edits were kept).
+    """
+    machine = annotated.front_matter()
+    machine_body = escape_body(annotated.article.paragraphs)
+    state = read_state(paths, page)
+    disk_text = page.read_text(encoding="utf-8") if page.exists() else None
+    disk_fm = disk_body = None
+    if disk_text is not None:
+        try:
+            disk_fm, disk_body = split(disk_text)
+        except FrontMatterError as exc:
+            # Never overwrite a page a person broke: `check` names the problem; we keep theirs.
+            raise ArticleError(_rel(paths, page), f"page not updated: {exc}") from exc
+    result = merge(machine, machine_body, state, disk_fm, disk_body)
+    text = render(result.front_matter, result.body, _schema_ref(paths, page))
+    written = text != disk_text
+    if written:
+        write_atomic(page, text)
+    new_state = PageState(machine=machine, body_sha256=body_digest(machine_body),
+                          page_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), removed=result.removed)
+    write_state(paths, page, new_state)
+    return written, result.human_fields
+
+
+def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[str], None] = print) -> BuildReport:
+    """Convert every new or changed seed; a rebuild with nothing changed writes nothing."""
+    report = BuildReport()
+    reader = _Reader(paths)
+    cache_file = paths.cache / "build.json"
+    cache = BuildCache.load(cache_file, _fingerprint(paths))
+    fresh = BuildCache(cache.fingerprint)
+    seed_pages: dict[str, Path] | None = None
+    taken: set[Path] = set()
+    kept_by_text: dict[str, str] = {}
+
+    for path in sources.find_seeds(paths.seeds):
+        seed = _rel(paths, path)
+        entry = cache.entries.get(seed)
+        seed_stamp = stamp(path)
+        if entry and entry.seed_stamp == seed_stamp and entry.text_sha256 not in kept_by_text and (
+            entry.page is None or stamp(paths.root / entry.page) == entry.page_stamp
+        ):
+            # Unchanged seed, unchanged page, same code and registry: nothing to do.
+            kept_by_text[entry.text_sha256] = seed
+            fresh.entries[seed] = entry
+            report.read.problems += [f"{seed}: {p}" for p in entry.problems]
+            report.read.skipped += 1
+            report.unchanged += 1
+            continue
+        try:
+            annotated, text_sha = reader.read(path)
+        except ArticleError as exc:
+            report.read.errors.append(exc)
+            continue
+        if text_sha in kept_by_text:
+            report.read.duplicates.append((seed, kept_by_text[text_sha]))
+            fresh.entries[seed] = CacheEntry(seed_stamp or (0, 0), text_sha, None, None)
+            continue
+        kept_by_text[text_sha] = seed
+        problems = list(annotated.article.problems)
+        report.read.problems += [f"{seed}: {p}" for p in problems]
+        if seed_pages is None:
+            seed_pages = seeds_with_pages(paths)
+        page = seed_pages.get(seed) or _new_page_path(paths, annotated, text_sha, taken)
+        seed_pages[seed] = page
+        try:
+            written, human_fields = write_page(paths, page, annotated)
+        except ArticleError as exc:
+            report.read.errors.append(exc)
+            continue
+        rel_page = _rel(paths, page)
+        if written:
+            report.written.append(rel_page)
+        else:
+            report.unchanged += 1
+        if human_fields:
+            report.kept_edits[rel_page] = human_fields
+        fresh.entries[seed] = CacheEntry(seed_stamp or (0, 0), text_sha, rel_page, stamp(page), problems)
+
+    fresh.save(cache_file)
+    if not quiet:
+        for line in report.problem_lines:
+            log(line)
+        log(report.summary())
+    return report

@@ -1,0 +1,85 @@
+"""Command line: thin commands over the pipeline stages. Exit codes: 0 ok, 1 problems, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from generator.config import ProjectPaths
+from generator.models import ArticleError
+
+
+def _paths(args: argparse.Namespace) -> ProjectPaths:
+    return ProjectPaths.from_root(args.root)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Convert every article in seeds/ into a page in content/ (only what changed).
+
+    Example:
+        python -m generator build
+        python -m generator build --strict   # any bad seed or warning -> exit 1
+    """
+    from generator.build import build_archive
+
+    report = build_archive(_paths(args), quiet=True)
+    for line in report.problem_lines:
+        print(line, file=sys.stderr)
+    if not args.silent:
+        for page, fields in sorted(report.kept_edits.items()):
+            print(f"{page}: kept human edits to {', '.join(fields)}")
+        print(report.summary())
+    if report.read.errors or (args.strict and report.problem_lines):
+        return 1
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Print, as JSON, the front-matter FILE would get. Writes nothing.
+
+    Example:
+        python -m generator parse seeds/000_c15d51d3465a3ed0.txt
+    """
+    from generator import parse, profiles, sources
+    from generator.annotate import Matcher, annotate
+    from generator.registry import load_registry
+
+    paths = _paths(args)
+    raw = sources.read_raw(Path(args.file).resolve(), paths.root)
+    article = parse.parse_document(raw, profiles.load_profiles(paths.profiles))
+    annotated = annotate(article, Matcher(load_registry(paths.registry)))
+    for problem in article.problems:
+        print(f"{raw.seed}: {problem}", file=sys.stderr)
+    json.dump(annotated.front_matter(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--root", default=".", help="project folder (default: the current folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="convert seeds/ into content/", description=cmd_build.__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    build.add_argument("--strict", action="store_true", help="exit 1 on any warning, not only on errors")
+    build.add_argument("-s", "--silent", action="store_true", help="print problems only")
+    build.set_defaults(func=cmd_build)
+
+    parse_cmd = sub.add_parser("parse", help="print one file's front-matter as JSON", description=cmd_parse.__doc__,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    parse_cmd.add_argument("file")
+    parse_cmd.set_defaults(func=cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ArticleError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1

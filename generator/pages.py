@@ -1,0 +1,102 @@
+"""Pages on disk: Markdown with YAML front-matter, in the python-frontmatter spirit.
+
+``render`` and ``split`` are inverse; ``escape_body`` makes untrusted article text inert
+as Markdown and HTML; ``write_atomic`` never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+# Characters Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line.
+_INLINE_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
+                   "[": "\\[", "]": "\\]", "~": "&#126;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_INLINE = re.compile("|".join(re.escape(c) for c in _INLINE_ESCAPES))
+# Syntax that only counts at the start of a line: headings, lists, quotes, tables,
+# definition lists, admonitions/details, setext underlines, ordered lists ("1996. The …").
+_LINE_START_BACKSLASH = "#-+!"
+_LINE_START_ENTITY = {":": "&#58;", "?": "&#63;", "=": "&#61;", "|": "&#124;", "^": "&#94;", "%": "&#37;"}
+_ORDERED_LIST = re.compile(r"^(\d+)([.)])(\s)")
+
+
+class FrontMatterError(ValueError):
+    """The front-matter block is missing its end or is not a YAML mapping."""
+
+
+def escape_line(text: str) -> str:
+    """One paragraph of untrusted text -> Markdown that renders as exactly that text."""
+    text = text.strip()
+    text = _INLINE.sub(lambda m: _INLINE_ESCAPES[m.group()], text)
+    if text[:1] in _LINE_START_BACKSLASH:
+        text = "\\" + text
+    elif text[:1] in _LINE_START_ENTITY:
+        text = _LINE_START_ENTITY[text[0]] + text[1:]
+    return _ORDERED_LIST.sub(r"\1\\\2\3", text)
+
+
+def escape_body(paragraphs: Sequence[str]) -> str:
+    return "\n\n".join(escape_line(p) for p in paragraphs if p.strip()) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    """YAML may turn a hand-typed unquoted date into a datetime: give it back as ISO text."""
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def split(text: str) -> tuple[dict[str, Any], str]:
+    """(front-matter mapping, body). A page without front-matter gives ({}, text)."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise FrontMatterError("front-matter starts with '---' but has no closing '---' line")
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"front-matter is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise FrontMatterError("front-matter must be a YAML mapping of keys to values")
+    body = text[match.end():]
+    return _plain(data), body[1:] if body.startswith("\n") else body
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    # Safe dumper, block style, unicode kept readable; PyYAML quotes anything that would
+    # otherwise parse as another type or break the document (": ", "#", "---", quotes).
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=4096)
+
+
+def render(front_matter: dict[str, Any], body: str, schema_ref: str | None = None) -> str:
+    header = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
+    return f"---\n{header}{dump_yaml(front_matter)}---\n\n{body}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,146 @@
+"""The people/places/organizations/topics registry: YAML files that humans edit in pull requests.
+
+Each file (``registry/people.yml`` …) is a list of entries::
+
+    - name: Yoon Suk-yeol            # canonical name: what pages and URLs use
+      aliases: [Yoon Seok-yeol]      # other spellings that mean the same entity
+      role: President of South Korea # people only, optional
+      description: …                 # optional, any kind
+      phrases: [North Korean missile]  # topics only: text that signals the topic
+      reviewed: false                # written by `suggest --write`; a maintainer removes it
+
+This module only reads and indexes; matching text against it lives in ``annotate.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from generator.models import ENTITY_KINDS, ArticleError
+from generator.slugs import slugify
+
+REGISTRY_FILES: dict[str, str] = {kind: f"{kind}.yml" for kind in ENTITY_KINDS}
+_ENTRY_KEYS = {"name", "aliases", "role", "description", "phrases", "reviewed"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The comparable form of a name: case-folded, accent-free words.
+
+    "Yoon Suk-Yeol" and "yoon suk yeol" give the same tokens; so do "Kishida’s" and
+    "Kishida's" (("kishida", "s")), which keeps matching on word boundaries.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return tuple(_WORD.findall(folded))
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    description: str | None = None
+    phrases: tuple[str, ...] = ()
+    reviewed: bool = True
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name) or "entry"
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The canonical name first, then every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Registry:
+    by_kind: dict[str, list[Entity]] = field(default_factory=lambda: {k: [] for k in ENTITY_KINDS})
+    _index: dict[str, dict[tuple[str, ...], Entity]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for kind in ENTITY_KINDS:
+            self.by_kind.setdefault(kind, [])
+        self._index = {kind: {} for kind in ENTITY_KINDS}
+        for kind, entities in self.by_kind.items():
+            for entity in entities:
+                for spelling in entity.spellings:
+                    # First entry wins: `check` reports an alias claimed twice.
+                    self._index[kind].setdefault(name_tokens(spelling), entity)
+
+    def entities(self, kind: str) -> list[Entity]:
+        return self.by_kind[kind]
+
+    def find(self, kind: str, name: str) -> Entity | None:
+        """The entry whose canonical name or alias is ``name`` (case and accents ignored)."""
+        return self._index[kind].get(name_tokens(name))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_kind.values())
+
+
+def _as_str_list(value: object, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ArticleError(where, f"'{key}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _entity(kind: str, raw: object, where: str) -> Entity:
+    if not isinstance(raw, dict):
+        raise ArticleError(where, "each entry must be a mapping with at least a 'name'")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise ArticleError(where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ArticleError(where, "'name' must be a non-empty string")
+    for key in ("role", "description"):
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ArticleError(where, f"'{key}' must be a string")
+    reviewed = raw.get("reviewed", True)
+    if not isinstance(reviewed, bool):
+        raise ArticleError(where, "'reviewed' must be true or false")
+    return Entity(
+        kind=kind,
+        name=name.strip(),
+        aliases=_as_str_list(raw.get("aliases"), where, "aliases"),
+        role=raw.get("role"),
+        description=raw.get("description"),
+        phrases=_as_str_list(raw.get("phrases"), where, "phrases"),
+        reviewed=reviewed,
+    )
+
+
+def load_entities(path: Path, kind: str) -> list[Entity]:
+    """Read one registry file; a missing file is an empty list, a broken one an ArticleError."""
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ArticleError(path, f"registry file is not valid YAML: {exc}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ArticleError(path, "registry file must be a YAML list of entries")
+    return [_entity(kind, raw, f"{path} (entry {i + 1})") for i, raw in enumerate(data)]
+
+
+def load_registry(registry_dir: Path) -> Registry:
+    return Registry({kind: load_entities(registry_dir / fname, kind) for kind, fname in REGISTRY_FILES.items()})
+
+
+def registry_files(registry_dir: Path) -> Iterable[Path]:
+    return (registry_dir / fname for fname in REGISTRY_FILES.values())
