@@ -102,7 +102,7 @@ def read_all(paths: ProjectPaths) -> ReadResult:
         try:
             annotated, text_sha = reader.read(path)
         except ArticleError as exc:
-            result.errors.append(exc)
+            result.errors.append(ArticleError(_rel(paths, path), exc.problem))
             continue
         seed = annotated.article.seed
         if text_sha in kept:
@@ -189,7 +189,7 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
         try:
             annotated, text_sha = reader.read(path)
         except ArticleError as exc:
-            report.read.errors.append(exc)
+            report.read.errors.append(ArticleError(seed, exc.problem))
             continue
         if text_sha in kept_by_text:
             report.read.duplicates.append((seed, kept_by_text[text_sha]))
