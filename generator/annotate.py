@@ -42,13 +42,14 @@ def _is_acronym(spelling: str) -> bool:
 
 
 class Matcher:
-    """Registry spellings indexed by their first word, for one pass over an article's words."""
+    """Registry spellings of every kind, indexed by first word and length: one pass per article."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self._by_first: dict[str, dict[str, list[_Spelling]]] = {}
+        # first word -> [(length, {words: [(kind, spelling)]})], longest first, so the longest
+        # spelling at a position wins and each position costs one lookup per distinct length.
+        by_first: dict[str, dict[int, dict[tuple[str, ...], list[tuple[str, _Spelling]]]]] = {}
         for kind in ENTITY_KINDS:
-            index: dict[str, list[_Spelling]] = {}
             for entity in registry.entities(kind):
                 spellings = entity.spellings + (entity.phrases if kind == "topics" else ())
                 for spelling in spellings:
@@ -56,34 +57,35 @@ class Matcher:
                     if not tokens:
                         continue
                     exact = tuple(_WORD.findall(spelling)) if kind != "topics" and _is_acronym(spelling) else None
-                    index.setdefault(tokens[0], []).append(_Spelling(tokens, exact, entity))
-            for candidates in index.values():
-                candidates.sort(key=lambda s: -len(s.tokens))
-            self._by_first[kind] = index
+                    by_length = by_first.setdefault(tokens[0], {}).setdefault(len(tokens), {})
+                    by_length.setdefault(tokens, []).append((kind, _Spelling(tokens, exact, entity)))
+        self._by_first = {first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()}
 
-    def find_in(self, text: str, kind: str) -> list[tuple[int, Entity]]:
-        """(character offset of first mention, entity) for every entity of ``kind`` in ``text``."""
+    def find_all(self, text: str) -> dict[str, list[tuple[int, Entity]]]:
+        """kind -> [(character offset of first mention, entity)] for every entity in ``text``."""
         words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
         folded = [_fold(w) for _, w in words]
-        index = self._by_first[kind]
-        proper = kind in _PROPER_KINDS
-        found: dict[str, tuple[int, Entity]] = {}
-        i = 0
-        while i < len(words):
-            candidates = index.get(folded[i])
-            matched = 0
-            if candidates and (not proper or not words[i][1][0].islower()):
-                for spelling in candidates:
-                    n = len(spelling.tokens)
-                    if tuple(folded[i : i + n]) != spelling.tokens:
+        found: dict[str, dict[str, tuple[int, Entity]]] = {kind: {} for kind in ENTITY_KINDS}
+        free_from = dict.fromkeys(ENTITY_KINDS, 0)  # per kind: words before this are inside a match
+        for i, word in enumerate(folded):
+            lengths = self._by_first.get(word)
+            if not lengths:
+                continue
+            capitalised = not words[i][1][0].islower()
+            matched_here: set[str] = set()
+            for n, spellings in lengths:
+                for kind, spelling in spellings.get(tuple(folded[i : i + n]), ()):
+                    if kind in matched_here or free_from[kind] > i or (kind in _PROPER_KINDS and not capitalised):
                         continue
                     if spelling.exact is not None and tuple(w for _, w in words[i : i + n]) != spelling.exact:
                         continue
-                    found.setdefault(spelling.entity.name, (words[i][0], spelling.entity))
-                    matched = n
-                    break
-            i += matched or 1
-        return sorted(found.values(), key=lambda pair: pair[0])
+                    found[kind].setdefault(spelling.entity.name, (words[i][0], spelling.entity))
+                    matched_here.add(kind)
+                    free_from[kind] = i + n
+        return {kind: sorted(hits.values(), key=lambda pair: pair[0]) for kind, hits in found.items()}
+
+    def find_in(self, text: str, kind: str) -> list[tuple[int, Entity]]:
+        return self.find_all(text)[kind]
 
 
 def _scanned_text(article: Article) -> str:
@@ -97,7 +99,7 @@ def _scanned_text(article: Article) -> str:
 
 def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     text = _scanned_text(article)
-    found = {kind: matcher.find_in(text, kind) for kind in ENTITY_KINDS}
+    found = matcher.find_all(text)
     registry = matcher.registry
 
     # People: registry hits plus the rule-based finder's names, mapped to canonical names

@@ -164,7 +164,7 @@ def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle) -> 
 def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[str], None] = print) -> BuildReport:
     """Convert every new or changed seed; a rebuild with nothing changed writes nothing."""
     report = BuildReport()
-    reader = _Reader(paths)
+    reader: _Reader | None = None  # loading the registry costs time a no-op build need not spend
     cache_file = paths.cache / "build.json"
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)
@@ -186,6 +186,7 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             report.read.skipped += 1
             report.unchanged += 1
             continue
+        reader = reader or _Reader(paths)
         try:
             annotated, text_sha = reader.read(path)
         except ArticleError as exc:

@@ -28,6 +28,7 @@ from generator.slugs import slugify
 REGISTRY_FILES: dict[str, str] = {kind: f"{kind}.yml" for kind in ENTITY_KINDS}
 _ENTRY_KEYS = {"name", "aliases", "role", "description", "phrases", "reviewed"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def name_tokens(text: str) -> tuple[str, ...]:
@@ -128,7 +129,8 @@ def load_entities(path: Path, kind: str) -> list[Entity]:
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's parser when present: a 5,000-person registry loads in a fraction of the time.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ArticleError(path, f"registry file is not valid YAML: {exc}") from exc
     if data is None:
