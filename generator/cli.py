@@ -58,6 +58,18 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.check import check_command
+
+    return check_command(args.root, unknown_names=args.unknown_names)
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from generator.suggest import suggest_command
+
+    return suggest_command(args.root, write=args.write, kind=args.kind, max_files=args.files)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (default: the current folder)")
@@ -73,6 +85,25 @@ def build_parser() -> argparse.ArgumentParser:
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     parse_cmd.add_argument("file")
     parse_cmd.set_defaults(func=cmd_parse)
+
+    from generator.check import check_command
+    from generator.models import ENTITY_KINDS
+    from generator.suggest import suggest_command
+
+    check = sub.add_parser("check", help="validate pages, registry and seeds", description=check_command.__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("--unknown-names", choices=("error", "warning"), default="error",
+                       help="how to report a name typed into a page that the registry does not know")
+    check.set_defaults(func=cmd_check)
+
+    suggest = sub.add_parser("suggest", help="list names the registry does not know yet",
+                             description=suggest_command.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    suggest.add_argument("--write", nargs="*", metavar="NAME", default=None,
+                         help="add these names (none given: every suggestion that is not a likely duplicate) "
+                              "to the registry as unreviewed entries")
+    suggest.add_argument("--kind", choices=ENTITY_KINDS, default="people", help="registry file to suggest for")
+    suggest.add_argument("--files", type=int, default=3, help="how many files to show per name")
+    suggest.set_defaults(func=cmd_suggest)
     return parser
 
 

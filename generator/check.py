@@ -1,0 +1,90 @@
+"""``python -m generator check``: validate everything a pull request can touch.
+
+Prints one line per problem, ``path:line: error|warning: message`` (the line of the offending
+key), then a one-line summary; exit code 0 when there is no error (warnings allowed), 1 otherwise.
+
+What is checked, in order:
+1. the registry files (``checks.registry_files``): YAML, schema, unique names, aliases claimed
+   twice (errors), entries that look like one (warnings);
+2. every page (``checks.page_files``): front-matter YAML, the page schema, dates, unknown keys,
+   duplicates, and every name against the registry;
+3. seeds and pages match (``checks.seed_pages``);
+4. source profiles load (``generator.profiles``' own validation, first problem only).
+The JSON Schemas in ``generator/schemas/`` are the source of truth for keys and types.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from generator.checks.page_files import UNKNOWN_NAME_SEVERITIES, check_pages
+from generator.checks.problems import ERROR, CheckReport, Problem
+from generator.checks.registry_files import check_registry
+from generator.checks.seed_pages import check_seed_pages
+from generator.config import ProjectPaths
+from generator.models import ArticleError
+
+__all__ = ["CheckReport", "Problem", "UNKNOWN_NAME_SEVERITIES", "run_check", "check_command"]
+
+
+def run_check(paths: ProjectPaths, *, unknown_names: str = "error") -> CheckReport:
+    """Check the registry, every page and the seed/page pairing; nothing is written.
+
+    ``unknown_names``: severity for a name a person typed that is not in the registry,
+    "error" (default) or "warning". Names the build wrote itself are always warnings.
+    """
+    if unknown_names not in UNKNOWN_NAME_SEVERITIES:
+        raise ValueError(f"unknown_names must be 'error' or 'warning', not {unknown_names!r}")
+    report = CheckReport()
+    known = check_registry(paths, report)
+    pages = check_pages(paths, report, known, unknown_names=unknown_names)
+    check_seed_pages(paths, report, pages)
+    _check_profiles(paths, report)
+    return report
+
+
+def _check_profiles(paths: ProjectPaths, report: CheckReport) -> None:
+    """Source profiles are validated by their own loader; its first complaint becomes a problem line."""
+    from generator.profiles import load_profiles
+
+    try:
+        load_profiles(paths.profiles)
+    except ArticleError as exc:
+        where = Path(exc.path)
+        try:
+            rel = where.resolve().relative_to(paths.root).as_posix()
+        except ValueError:
+            rel = exc.path
+        report.problems.append(Problem(rel, 1, ERROR, exc.problem))
+
+
+def check_command(
+    root: Path | str = ".",
+    *,
+    unknown_names: str = "error",
+    github: bool | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """What the CLI's ``check`` runs: print the problems and the summary, return the exit code.
+
+    ``github``: also print GitHub Actions annotations (``::error file=…,line=…::…``) so problems
+    show on the pull request's diff; None means "when the GITHUB_ACTIONS variable is 'true'".
+
+    Example:
+        python -m generator check
+        python -m generator check --unknown-names warning
+    """
+    out = out or sys.stdout
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    report = run_check(ProjectPaths.from_root(root), unknown_names=unknown_names)
+    for line in report.lines:
+        print(line, file=out)
+    if github:
+        for line in report.github_lines:
+            print(line, file=out)
+    print(report.summary, file=out)
+    return report.exit_code

@@ -1,0 +1,227 @@
+"""Check the front-matter of every page in content/.
+
+Article pages (content/articles/**) are checked strictly. Other pages (index.md, about.md…) are
+hand-written and skipped, unless their front-matter declares a ``seed``: then they claim to be
+generated and get the same checks. ``content/.machine/`` (the build's state) is never read as pages.
+
+Names in ``people``/``places``/``organizations``/``topics`` must be registry spellings. A name
+that is not in the registry is
+- a warning when the build itself wrote it (it is in the page's machine state,
+  ``content/.machine/<page path>.json``): the machine found someone the registry does not know yet;
+- otherwise (a person typed it) an error, or a warning with ``unknown_names="warning"``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.checks.problems import ERROR, WARNING, CheckReport, Collector
+from generator.checks.registry_files import NOUNS, KnownNames, schema_comment_problem
+from generator.checks.similar import alike_in, closest_names
+from generator.checks.yamldoc import PAGE_SCHEMA, YamlSyntaxError, duplicate_keys, parse_yaml, schema_problems
+from generator.config import ProjectPaths
+from generator.models import ENTITY_KINDS
+from generator.registry import REGISTRY_FILES, name_tokens
+
+UNKNOWN_NAME_SEVERITIES = (ERROR, WARNING)
+_HAS_OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+PATTERN_MESSAGES = {
+    "date": "'date' {value!r} is not an ISO 8601 date; write e.g. '2022-05-10T17:48:00+09:00', '2022-05-10' or null",
+    "seed": "'seed' {value!r} must be a path under seeds/ (e.g. 'seeds/000_c15d51d3465a3ed0.txt'), or null for a hand-written page",
+}
+
+
+@dataclass(frozen=True)
+class PageSeed:
+    page: str  # page path relative to the root
+    seed: str | None
+    line: int  # line of the `seed:` key (1 when absent)
+    broken: bool = False  # front-matter unreadable: seed found by a plain text search, not validated
+
+
+_SEED_LINE = re.compile(r"""^seed:[ \t]*['"]?(seeds/[^'"#\s]+)""")
+
+
+def _broken_page_seed(rel: str, lines: list[str]) -> PageSeed | None:
+    """The seed a broken page claims, so its seed is not also reported as having no page."""
+    for n, text in enumerate(lines[:200], start=1):
+        match = _SEED_LINE.match(text)
+        if match:
+            return PageSeed(rel, match.group(1), n, broken=True)
+    return None
+
+
+def iter_pages(paths: ProjectPaths) -> list[Path]:
+    """Every Markdown page below content/, skipping hidden folders such as content/.machine/."""
+    if not paths.content.is_dir():
+        return []
+    found = []
+    for path in paths.content.rglob("*.md"):
+        rel = path.relative_to(paths.content)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def machine_state_files(paths: ProjectPaths, page: Path) -> list[Path]:
+    """Where the build keeps a page's last machine output (both spellings of the contract)."""
+    rel = page.relative_to(paths.content)
+    return [paths.state / f"{rel.as_posix()}.json", paths.state / rel.with_suffix(".json")]
+
+
+def machine_names(paths: ProjectPaths, page: Path) -> dict[str, set[tuple[str, ...]]]:
+    """The names the build itself wrote into this page, per kind (empty when no state exists)."""
+    out: dict[str, set[tuple[str, ...]]] = {kind: set() for kind in ENTITY_KINDS}
+    for state_file in machine_state_files(paths, page):
+        try:
+            data = json.loads(state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict):
+            continue
+        machine = data.get("machine") if isinstance(data.get("machine"), dict) else data
+        for kind in ENTITY_KINDS:
+            for name in _str_list(machine.get(kind)):
+                out[kind].add(name_tokens(name))
+        for holder in (machine, data):
+            for name in _str_list(holder.get("unregistered_people")):
+                out["people"].add(name_tokens(name))
+        break
+    return out
+
+
+def _str_list(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def check_pages(
+    paths: ProjectPaths, report: CheckReport, known: KnownNames, *, unknown_names: str = ERROR
+) -> list[PageSeed]:
+    if unknown_names not in UNKNOWN_NAME_SEVERITIES:
+        raise ValueError(f"unknown_names must be 'error' or 'warning', not {unknown_names!r}")
+    seeds: list[PageSeed] = []
+    for page in iter_pages(paths):
+        found = check_page(paths, page, report, known, unknown_names=unknown_names)
+        if found is not None:
+            seeds.append(found)
+    return seeds
+
+
+def check_page(
+    paths: ProjectPaths, page: Path, report: CheckReport, known: KnownNames, *, unknown_names: str = ERROR
+) -> PageSeed | None:
+    rel = page.relative_to(paths.root).as_posix()
+    out = Collector(report, rel)
+    is_article = paths.articles in page.parents
+    try:
+        text = page.read_text(encoding="utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        if is_article:
+            out.error(1, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8")
+        return None
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        if is_article:
+            report.pages_checked += 1
+            out.error(1, "no front-matter: an article page starts with a line '---', then its keys, then '---'")
+            return _broken_page_seed(rel, lines)
+        return None
+    end = next((k for k in range(1, len(lines)) if lines[k].rstrip() in ("---", "...")), None)
+    if end is None:
+        if is_article:
+            report.pages_checked += 1
+            out.error(1, "the front-matter has no closing '---' line")
+            return _broken_page_seed(rel, lines)
+        return None
+    try:
+        doc = parse_yaml("\n".join(lines[1:end]) + "\n", first_line=2)
+    except YamlSyntaxError as exc:
+        report.pages_checked += 1
+        out.error(exc.line, f"front-matter is {exc.message}")
+        return _broken_page_seed(rel, lines[:end])
+    data = doc.data
+    if not is_article and (not isinstance(data, dict) or data.get("seed") is None):
+        return None  # a hand-written page: not ours to check
+    report.pages_checked += 1
+    if not isinstance(data, dict):
+        out.error(2, "front-matter must be a mapping of keys to values (key: value, one per line)")
+        return None
+
+    comment = schema_comment_problem(lines[1], page, PAGE_SCHEMA, paths.root)
+    if comment:
+        out.warning(2, comment)
+    for line, key, first in duplicate_keys(doc):
+        out.error(line, f"duplicate key '{key}' (first on line {first})")
+    for line, message in schema_problems(PAGE_SCHEMA, doc, pattern_messages=PATTERN_MESSAGES, required_line=1):
+        out.error(line, message)
+    _check_date(data.get("date"), doc.line(["date"]), out)
+    _check_names(paths, page, data, doc, known, out, unknown_names)
+
+    seed = data.get("seed")
+    return PageSeed(rel, seed if isinstance(seed, str) else None, doc.line(["seed"]) if "seed" in data else 1)
+
+
+def _check_date(value: Any, line: int, out: Collector) -> None:
+    if not isinstance(value, str):
+        return
+    try:
+        if "T" in value:
+            _dt.datetime.fromisoformat(value)
+        else:
+            _dt.date.fromisoformat(value)
+    except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+            out.error(line, f"'date' {value!r} is not a real date or time")
+        return  # otherwise the schema's pattern already said it
+    if "T" in value and not _HAS_OFFSET.search(value):
+        out.warning(line, f"'date' {value!r} has no time-zone offset; add one such as '+09:00' if the source gives it")
+
+
+def _check_names(
+    paths: ProjectPaths, page: Path, data: dict, doc, known: KnownNames, out: Collector, unknown_names: str
+) -> None:
+    machine: dict[str, set[tuple[str, ...]]] | None = None
+    for kind in ENTITY_KINDS:
+        values = data.get(kind)
+        if not isinstance(values, list) or kind in known.unreadable:
+            continue
+        registry_file = f"registry/{REGISTRY_FILES[kind]}"
+        noun = NOUNS[kind]
+        for i, name in enumerate(values):
+            if not isinstance(name, str) or not name.strip():
+                continue
+            line = doc.line([kind, i])
+            entry = known.find(kind, name)
+            if entry is not None:
+                if entry.canonical == name:
+                    continue
+                if name_tokens(entry.canonical) == name_tokens(name):
+                    out.warning(line, f"write '{entry.canonical}' as {entry.file} spells it, not '{name}'")
+                else:
+                    out.warning(
+                        line, f"'{name}' is an alias of '{entry.canonical}' ({entry.file}:{entry.line}); "
+                        f"write '{entry.canonical}'"
+                    )
+                continue
+            if machine is None:
+                machine = machine_names(paths, page)
+            if name_tokens(name) in machine[kind]:
+                alike = alike_in(name, known.spellings[kind].items())
+                if alike:
+                    action = f"if it is '{alike[0]}', add it to that entry's aliases; if not, add it with `python -m generator suggest --write`"
+                else:
+                    action = "add it with `python -m generator suggest --write`"
+                out.warning(line, f"{noun} '{name}' is not in {registry_file} (found by the build); {action}")
+                continue
+            close = closest_names(name, known.spellings[kind])
+            if close:
+                hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+            else:
+                hint = "add it there first, or check the spelling"
+            out.add(unknown_names, line, f"unknown {noun} '{name}' (not in {registry_file}; {hint})")
