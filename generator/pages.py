@@ -91,6 +91,15 @@ def render(front_matter: dict[str, Any], body: str, schema_ref: str | None = Non
     return f"---\n{header}{dump_yaml(front_matter)}---\n\n{body}"
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _default_mode()  # what open() would give: mkstemp's 0600 would hide pages from a web server
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
@@ -103,6 +112,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
