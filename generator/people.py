@@ -59,8 +59,11 @@ def _fullest(key: tuple[str, ...], by_last: dict[str, list[tuple[str, ...]]]) ->
 
 def find_people(paragraphs: Sequence[str], *, extra_text: Sequence[str] = ()) -> list[str]:
     """The distinct people named in ``paragraphs``, each under its fullest form, in order
-    of first appearance. ``extra_text`` (caption, title) may supply fuller forms of those
-    people, and adds a person of its own only on strong evidence."""
+    of first appearance. ``extra_text`` (caption, title, byline) may supply fuller forms of
+    those people; it adds a person of its own only as a full name with strong evidence (a
+    title, honorific or speech verb, or a block that is just a byline name) that shares no
+    word with a person already found (so "Yoon Suk-Yeol" in a caption does not double the
+    story's "Yoon Seok-yeol")."""
     vocab = lower_words(list(paragraphs))
     body: list[Mention] = []
     for i, text in enumerate(paragraphs):
@@ -91,8 +94,7 @@ def find_people(paragraphs: Sequence[str], *, extra_text: Sequence[str] = ()) ->
         if m.accept and m.strong and len(m.key) > 1 and not (set(m.key) & known_words):
             extra_new.append(m)
             known_words.update(m.key)
-            if len(m.key) > 1:
-                fulls.append(m.key)
+            fulls.append(m.key)
 
     by_word: dict[str, list[tuple[str, ...]]] = {}
     for f in fulls:

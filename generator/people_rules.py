@@ -24,15 +24,17 @@ from generator.people_lexicon import (
     TITLES,
 )
 
-_TOKEN_RE = re.compile(
-    r"(\s*)("
+_TOKEN_PATTERN = (
     r"(?:[^\W\d_]\.){2,}"  # acronym: U.S., U.N.
     r"|[A-Z]\."  # initial: J.
     r"|[^\W\d_]+(?:['’`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’`][^\W\d_]+)*)*"  # word
     r"|\d+(?:[.,:/-]\d+)*"  # number
     r"|\S"  # any other single character
-    r")"
 )
+_TOKEN_RE = re.compile(_TOKEN_PATTERN)
+_TOKEN_WS_RE = re.compile(r"(\s*)(" + _TOKEN_PATTERN + ")")  # also says what came before
+_GLUED_INITIAL_RE = re.compile(r"[A-Z]\.[^\W\d_]")  # "T.O'Gorman", "A.de Silva"
+_NO_GLUE: list[bool] = []  # empty: no token is glued to an initial in this text
 _POSSESSIVE = ("'s", "’s", "`s")
 _SENT_END = frozenset(".!?:;")
 _QUOTES = frozenset("\"'“”‘’«»`")
@@ -66,9 +68,13 @@ class Mention:
 
 def _tokenise(text: str) -> tuple[list[str], list[bool], list[bool]]:
     """Words, possessive flags, and "glued" flags (no space before the token)."""
-    pairs = _TOKEN_RE.findall(text)
-    words = [w for _, w in pairs]
-    glued = [not sp for sp, _ in pairs]
+    if _GLUED_INITIAL_RE.search(text):
+        pairs = _TOKEN_WS_RE.findall(text)
+        words = [w for _, w in pairs]
+        glued = [not sp for sp, _ in pairs]
+    else:
+        words = _TOKEN_RE.findall(text)
+        glued = _NO_GLUE
     if "s" not in text or not ("'s" in text or "’s" in text or "`s" in text):
         return words, [False] * len(words), glued
     poss = [len(w) > 3 and w.endswith(_POSSESSIVE) for w in words]
@@ -274,7 +280,7 @@ def mentions_in(text: str, block: int = 0, lower_vocab: set[str] | None = None) 
                 accept = strong or medium or _weak_ok(seg, low, lower_vocab)
             key = []
             for i in seg_idx:
-                if key and glued[i] and words[i - 1].endswith("."):
+                if key and glued and glued[i] and words[i - 1].endswith("."):
                     key[-1] += words[i]  # "T.O'Gorman", "A.de Silva"
                 else:
                     key.append(words[i])
