@@ -24,6 +24,7 @@ from generator.slugs import slugify
 from generator.state import BuildCache, CacheEntry, read_state, seeds_with_pages, stamp, write_state
 
 SCHEMA_FILE = Path("generator/schemas/page.schema.json")
+_NOT_IN_PIPELINE = {"cli.py", "check.py", "suggest.py", "__main__.py"}
 
 
 @dataclass
@@ -62,7 +63,9 @@ def _fingerprint(paths: ProjectPaths) -> str:
     """Anything that changes every page's machine output: code, registry, profiles."""
     digest = hashlib.sha256(generator.__version__.encode())
     code_dir = Path(generator.__file__).parent
-    files = sorted(code_dir.rglob("*.py")) + sorted(code_dir.rglob("lexicon/*"))
+    # Only the pipeline's own code: editing the site plugin or `check` must not force a rebuild.
+    files = [p for p in sorted(code_dir.glob("*.py")) if p.name not in _NOT_IN_PIPELINE]
+    files += sorted(code_dir.glob("lexicon/*"))
     files += list(registry_files(paths.registry)) + sorted(paths.profiles.glob("*.y*ml"))
     for path in files:
         if path.is_file():
