@@ -175,3 +175,32 @@ def test_two_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
                       for p in sorted(paths.content.rglob("*")) if p.is_file()})
     assert trees[0] == trees[1]
     assert len(trees[0]) >= 2
+
+
+HOSTILE = """Breaking: #1 --- "Quoted" 'Title' <script>alert(1)</script>
+09:30 EDT, June 1, 2023
+NEW YORK (Reuters) – Officials said on Thursday that the hearing would resume next week.
+<script>alert(1)</script>
+<img src=x onerror=alert(1)>
+[x](javascript:alert(1))
+# Not a heading
+* not a list item
+---
+key: value
+"""
+
+
+def test_hostile_text_cannot_break_yaml_or_inject_markup(project: ProjectPaths) -> None:
+    import markdown
+
+    (project.seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    build_archive(project, quiet=True)
+    meta, body = split(pages(project)["seeds/hostile.txt"].read_text(encoding="utf-8"))
+    assert meta["title"] == "Breaking: #1 --- \"Quoted\" 'Title' <script>alert(1)</script>"
+    assert meta["date"] == "2023-06-01T09:30:00-04:00"
+    html = markdown.markdown(body, extensions=["attr_list", "def_list", "tables", "admonition", "md_in_html"])
+    for literal in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;",
+                    "[x](javascript:alert(1))", "<p># Not a heading</p>", "<p>* not a list item</p>"):
+        assert literal in html
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "<h1" not in html and "<li" not in html and "<hr" not in html
