@@ -1,0 +1,114 @@
+"""Shared fixtures: one archive site built per test session, into a temporary folder.
+
+- `site_project`: a temporary project (this repo's mkdocs.yml, site_templates/, registry/) with
+  two hand-written article pages in content/: the seed article and a hostile one.
+- `built_site`: the result of `mkdocs build --strict` on it: `.site` (folder), `.log` (output).
+Nothing is built into the repository's own content/ or site/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_PAGE = "articles/2022/05/japan-and-south-korea-agree-frayed-ties-can-be-improved.md"
+SEED_URL = "articles/2022/05/japan-and-south-korea-agree-frayed-ties-can-be-improved/"
+HOSTILE_PAGE = "articles/2023/01/hostile-test-page.md"
+HOSTILE_URL = "articles/2023/01/hostile-test-page/"
+HOSTILE_TITLE = "<script>alert(1)</script> & </title><img src=x onerror=alert(1)>"
+
+SEED_TEXT = r"""---
+title: Japan and South Korea agree frayed ties can be improved
+date: '2022-05-10T17:48:00+09:00'
+dateline: {city: Tokyo, agency: Reuters}
+source: The Japan News
+section: World
+people: [Yoshimasa Hayashi, Fumio Kishida, Yoon Suk-yeol, Rahm Emanuel]
+places: [Tokyo, Seoul, Japan, South Korea, North Korea, United States]
+organizations: []
+topics: [Japan–South Korea relations, North Korea]
+caption: Japanese Foreign Minister Yoshimasa Hayashi delivers Japanese prime minister Fumio Kishida’s personal letter to South Korean President Yoon Suk-Yeol.
+summary: Japan and South Korea agreed that their frayed relationship can be improved, Hayashi said after meeting Yoon.
+notes: [Dateline time converted from JST.]
+reviewed: false
+seed: seeds/000_c15d51d3465a3ed0.txt
+---
+TOKYO (Reuters) – Japan and South Korea have agreed that their frayed relationship can be improved, Japanese Foreign Minister Yoshimasa Hayashi said on Tuesday after meeting Yoon Seok-yeol, the new president of the neighboring nation.
+
+Yoon said he would like to improve ties by maintaining close communication, Hayashi told reporters.
+
+“We agreed that we should not leave the Japan-South Korea relations getting worse,” he added, making specific mention of co-operation between Japan and South Korea as well as Japan, the United States and South Korea.
+
+On Monday, Rahm Emanuel, the U.S. ambassador to Tokyo, said he viewed Hayashi’s trip to Seoul as “significant” since it could place their relations on a “better footing.”
+"""
+
+# What the conversion writes for a hostile seed: body escaped (HTML and Markdown specials),
+# front-matter raw, so the site must escape it.
+HOSTILE_TEXT = r"""---
+title: '<script>alert(1)</script> & </title><img src=x onerror=alert(1)>'
+date: '2023-01-05'
+dateline: {city: '<b>Gotham</b>', agency: null}
+source: '<img src=x onerror=alert(1)>'
+section: null
+people: ['<script>alert(1)</script>', Yoon Suk-yeol]
+places: []
+organizations: []
+topics: []
+caption: null
+summary: '[x](javascript:alert(1)) <img src=x onerror=alert(1)>'
+notes: ['<script>alert(1)</script> **not bold**']
+reviewed: true
+seed: seeds/hostile.txt
+---
+&lt;script&gt;alert(1)&lt;/script&gt;
+
+&lt;img src=x onerror=alert(1)&gt;
+
+\[x\]\(javascript:alert(1)\)
+
+\# Not a heading
+
+\- not a list item
+"""
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    project: Path
+    site: Path
+    log: str
+
+
+def write_project(target: Path) -> Path:
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "site_templates", target / "site_templates")
+    shutil.copytree(REPO / "registry", target / "registry")
+    text = (target / "mkdocs.yml").read_text(encoding="utf-8").replace("convert: true", "convert: false")
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    for rel, body in ((SEED_PAGE, SEED_TEXT), (HOSTILE_PAGE, HOSTILE_TEXT)):
+        page = target / "content" / rel
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(body, encoding="utf-8")
+    return target
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    project = write_project(tmp_path_factory.mktemp("site-project"))
+    result = mkdocs_build(project)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    return BuiltSite(project, project / "site", log)

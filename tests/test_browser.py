@@ -1,0 +1,102 @@
+"""In a real browser: search, open the result, follow a person link; hostile text runs nothing.
+
+Headless Debian chromium driven by Playwright. Skipped only when /usr/bin/chromium is missing and
+we are not under CI (CI=true makes a missing browser a failure). Screenshots: test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import HOSTILE_URL, REPO
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = REPO / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _page(browser, dialogs):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    return page
+
+
+def test_search_open_result_and_follow_person(browser, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialogs: list[str] = []
+    page = _page(browser, dialogs)
+    page.goto(server)
+    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
+    page.locator("label.md-search__icon, input.md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Hayashi", delay=30)
+    result = page.locator(".md-search-result__item a", has_text="Japan and South Korea agree").first
+    result.wait_for(timeout=15_000)
+    page.screenshot(path=str(ARTIFACTS / "search-hayashi.png"))
+    result.click()
+    page.wait_for_url("**/articles/2022/05/**")
+    page.wait_for_selector("time[datetime='2022-05-10T17:48:00+09:00']")
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+    page.locator("a.na-term", has_text="Yoon Suk-yeol").click()
+    page.wait_for_url("**/people/yoon-suk-yeol/")
+    assert page.locator("h1").first.inner_text() == "Yoon Suk-yeol"
+    assert page.locator("a", has_text="Japan and South Korea agree frayed ties can be improved").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "person-yoon.png"), full_page=True)
+    assert dialogs == []
+    page.close()
+
+
+def test_hostile_article_runs_nothing(browser, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialogs: list[str] = []
+    page = _page(browser, dialogs)
+    page.goto(server + HOSTILE_URL)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
+    assert dialogs == []
+    scripts = page.eval_on_selector_all("script", "els => els.map(e => e.textContent)")
+    assert not any("alert(1)" in s for s in scripts)
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    body = page.inner_text("article")
+    assert "<script>alert(1)</script>" in body and "[x](javascript:alert(1))" in body
+    assert page.title().startswith("<script>alert(1)</script> & </title>")
+    page.close()

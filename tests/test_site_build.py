@@ -1,0 +1,124 @@
+"""The built site, end to end: article page, term pages, indexes, timeline, search, feed, escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import HOSTILE_TITLE, HOSTILE_URL, SEED_URL
+
+PEOPLE = {"Yoshimasa Hayashi": "yoshimasa-hayashi", "Fumio Kishida": "fumio-kishida",
+          "Yoon Suk-yeol": "yoon-suk-yeol", "Rahm Emanuel": "rahm-emanuel"}
+PLACES = ["tokyo", "seoul", "japan", "south-korea", "north-korea", "united-states"]
+
+
+def html(site: Path, url: str) -> str:
+    path = site / url / "index.html"
+    assert path.is_file(), f"missing page {url}"
+    return path.read_text(encoding="utf-8")
+
+
+def test_strict_build_has_no_warnings(built_site):
+    assert "WARNING" not in built_site.log
+
+
+def test_article_page_shows_header(built_site):
+    page = html(built_site.site, SEED_URL)
+    assert "Japan and South Korea agree frayed ties can be improved" in page
+    assert "TOKYO (Reuters)" in page
+    assert '<time datetime="2022-05-10T17:48:00+09:00">May 10, 2022, 17:48 JST</time>' in page
+    assert "The Japan News" in page and "World" in page
+    assert "Machine-annotated" in page
+    assert "Editors&#39; note" in page or "Editors' note" in page
+    assert "We agreed that we should not leave the Japan-South Korea relations getting worse" in page
+    edit = "https://github.com/example/news-archive/edit/main/content/" + SEED_URL.rstrip("/") + ".md"
+    assert f'href="{edit}"' in page
+
+
+def test_article_links_to_each_person_and_place(built_site):
+    page = html(built_site.site, SEED_URL)
+    for name, slug in PEOPLE.items():
+        assert f'href="../../../../people/{slug}/">{name}</a>' in page
+    for slug in PLACES:
+        assert f'href="../../../../places/{slug}/"' in page
+
+
+def test_person_pages_link_back(built_site):
+    for slug in PEOPLE.values():
+        page = html(built_site.site, f"people/{slug}")
+        assert f'href="../../{SEED_URL}"' in page
+
+
+def test_person_page_shows_registry_entry_and_companions(built_site):
+    page = html(built_site.site, "people/yoon-suk-yeol")
+    assert "President of South Korea" in page
+    assert "Yoon Seok-yeol" in page
+    assert "Often mentioned with" in page and 'href="../../people/yoshimasa-hayashi/"' in page
+
+
+def test_indexes_timeline_and_home_list_the_article(built_site):
+    site = built_site.site
+    assert 'href="yoon-suk-yeol/"' in html(site, "people") or 'href="../people/yoon-suk-yeol/"' in html(site, "people")
+    assert "timeline/2022/05/" in html(site, "timeline") or 'href="../timeline/2022/05/"' in html(site, "timeline")
+    assert f'href="../../../{SEED_URL}"' in html(site, "timeline/2022/05")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SEED_URL}"' in home
+    assert '<strong class="na-reviewed-count">1</strong> reviewed' in home
+
+
+def test_articles_are_not_in_the_navigation(built_site):
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('md-nav--primary'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "articles/" not in nav and "people/yoon" not in nav
+
+
+def test_search_index_finds_the_article(built_site):
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith(SEED_URL)]
+    text = " ".join(d["text"] for d in docs)
+    for needle in ("Hayashi", "Yoon Seok-yeol", "We agreed that we should not leave the Japan-South Korea relations"):
+        assert needle in text
+    assert any(d["title"] == "Japan and South Korea agree frayed ties can be improved" for d in docs)
+    person = [d for d in index["docs"] if d["location"] == "people/yoon-suk-yeol/"]
+    assert person and "Yoon Seok-yeol" in person[0]["text"]
+
+
+def test_feed_is_valid_atom_with_raw_titles(built_site):
+    root = ET.parse(built_site.site / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
+    assert titles[0] == HOSTILE_TITLE  # newest first, text escaped by XML, not doubled
+    assert "Japan and South Korea agree frayed ties can be improved" in titles
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in home and 'href="feed.xml"' in home
+
+
+def test_hostile_text_is_shown_literally(built_site):
+    page = html(built_site.site, HOSTILE_URL)
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page and "<img src=\"x\"" not in page
+    assert 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "[x](javascript:alert(1))" in page
+    assert "# Not a heading" in page and "<h1>Not a heading" not in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<" not in title and "&lt;/title&gt;" in title
+    assert "Reviewed" in page
+
+
+def test_no_page_contains_injected_markup(built_site):
+    for path in built_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, path
+        assert "onerror=alert" not in text.replace("onerror=alert(1)&gt;", ""), path
+    index = (built_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>" not in index and "<img src=x" not in index
+
+
+def test_page_size_does_not_grow_with_the_archive(built_site):
+    # Articles are out of the nav; an article page is the chrome plus its own text.
+    size = (built_site.site / SEED_URL / "index.html").stat().st_size
+    assert size < 40_000
