@@ -55,6 +55,17 @@ ATTRIBUTION = re.compile(
 HEADLINE_MAX_CHARS = 100
 CAPTION_VERB_MIN_WORDS = 12
 # Where a long lead sentence may be cut to make a title: clause ends first, then phrases.
+# Headlines use the present tense: "Japan and South Korea have agreed that …" reads as
+# "Japan and South Korea agree …". Participle -> present (plural) form of common news verbs.
+HEADLINE_PRESENT = {
+    "agreed": "agree", "announced": "announce", "approved": "approve", "arrested": "arrest",
+    "banned": "ban", "called": "call", "charged": "charge", "confirmed": "confirm", "cut": "cut",
+    "decided": "decide", "denied": "deny", "ended": "end", "filed": "file", "launched": "launch",
+    "pledged": "pledge", "raised": "raise", "reached": "reach", "rejected": "reject",
+    "signed": "sign", "urged": "urge", "voted": "vote", "vowed": "vow", "warned": "warn",
+}
+_THIRD_PERSON = {"deny": "denies", "reach": "reaches", "cut": "cuts"}
+HEADLINE_PERFECT = re.compile(r"\b(have|has) (" + "|".join(HEADLINE_PRESENT) + r")\b( that\b)?")
 CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[-–—]{1,2}\s|\s(?=(?:who|which|after|while|as|but|amid|because|since|although)\s)")
 PHRASE_BOUNDARY = re.compile(r"\s(?=(?:to|for|from|in|on|at|by|with|over|that|under|into|against|before|during)\s)")
 # Words a title must not end on.
@@ -146,9 +157,16 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+def _present_tense(match: re.Match[str]) -> str:
+    verb = HEADLINE_PRESENT[match.group(2)]
+    if match.group(1) == "has":
+        verb = _THIRD_PERSON.get(verb, verb + "s")
+    return verb
+
+
 def headline_from_sentence(sentence: str) -> str:
     """A short title from a lead sentence: drop the attribution, cut at a clause boundary."""
-    text = sentence.strip().rstrip(".").strip()
+    text = HEADLINE_PERFECT.sub(_present_tense, sentence.strip().rstrip(".").strip(), count=1)
     cut = ATTRIBUTION.search(text)
     if cut and cut.start() >= 20:
         text = text[:cut.start()]

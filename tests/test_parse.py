@@ -30,7 +30,7 @@ def _raw(text: str, seed: str = "seeds/x.txt") -> RawDocument:
 def test_seed_article(profiles):
     article = parse_document(read_raw(SEED, ROOT), profiles)
     assert article.seed == "seeds/000_c15d51d3465a3ed0.txt"
-    assert article.title == "Japan and South Korea have agreed that their frayed relationship can be improved"
+    assert article.title == "Japan and South Korea agree their frayed relationship can be improved"
     assert article.date == "2022-05-10T17:48:00+09:00"
     assert article.dateline == Dateline(city="Tokyo", agency="Reuters")
     assert article.source == "The Japan News"
@@ -183,7 +183,10 @@ def test_split_sentences(text, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Japan and South Korea have agreed that their frayed relationship can be improved, Japanese "
      "Foreign Minister Yoshimasa Hayashi said on Tuesday.",
-     "Japan and South Korea have agreed that their frayed relationship can be improved"),
+     "Japan and South Korea agree their frayed relationship can be improved"),
+    ("The central bank has raised interest rates for the third time this year, officials said.",
+     "The central bank raises interest rates for the third time this year"),
+    ("The company has denied any wrongdoing.", "The company denies any wrongdoing"),
     ("Poland's Foreign Minister will visit Yugoslavia on September 3 and 4 to revive a dialogue "
      "between the two governments which was effectively frozen in 1992.",
      "Poland's Foreign Minister will visit Yugoslavia on September 3 and 4"),

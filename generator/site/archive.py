@@ -1,0 +1,69 @@
+"""`Archive`: everything one build knows about the articles, gathered once in `on_files`.
+
+Read all article front-matter -> records (newest first) -> terms, timeline, related finder ->
+the list of generated pages. Page events then only look things up here.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.site.entities import EntityLookup
+from generator.site.records import ArticleRecord, FrontMatterError, RecordCache
+from generator.site.related import RelatedFinder
+from generator.site.render import GeneratedPage, plan_pages
+from generator.site.terms import TermIndex
+from generator.site.timeline import Timeline
+
+log = logging.getLogger("mkdocs.plugins.news-archive")
+
+
+class Archive:
+    def __init__(self, records: list[ArticleRecord], index: TermIndex, timeline: Timeline,
+                 related: RelatedFinder) -> None:
+        self.records = records  # newest first; record.index is the position here
+        self.index = index
+        self.timeline = timeline
+        self.related = related
+        self.by_src: dict[str, ArticleRecord] = {r.src_uri: r for r in records}
+        self.generated: dict[str, GeneratedPage] = {}
+
+    @classmethod
+    def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
+                often_with: int, related: int, related_max_df: int) -> "Archive":
+        prefix = articles_dir.strip("/") + "/"
+        records: list[ArticleRecord] = []
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
+                continue
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable through terms and timeline only
+            try:
+                meta = cache.meta(Path(file.abs_src_path))
+            except FrontMatterError as err:
+                log.warning("%s (page skipped from the archive's listings)", err)
+                continue
+            records.append(ArticleRecord.from_meta(file.src_uri, file.url, meta))
+        records.sort(key=lambda r: r.sort_key, reverse=True)
+        index = TermIndex(lookup)
+        for position, record in enumerate(records):
+            record.index = position
+            index.add(record)
+        index.finish(often_with)
+        return cls(records, index, Timeline(records), RelatedFinder(index, related, related_max_df))
+
+    def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,
+                            latest: int, feed_url: str | None) -> None:
+        """Create the generated pages as in-memory files; a hand-written page at the same path wins."""
+        with_home = files.get_file_from_path("index.md") is None
+        for spec in plan_pages(self.records, self.index, self.timeline, page_size=page_size,
+                               index_page_size=index_page_size, latest=latest, with_home=with_home,
+                               feed_url=feed_url):
+            if files.get_file_from_path(spec.src_uri) is not None:
+                log.info("Keeping the hand-written %s instead of a generated page", spec.src_uri)
+                continue
+            inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+            self.generated[spec.src_uri] = spec

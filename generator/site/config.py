@@ -1,0 +1,47 @@
+"""Options of the `news-archive` MkDocs plugin: a declared schema, no behaviour."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class NewsArchiveConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+    # Conversion: run `generator.build.build_archive` (seeds/ -> content/) before each build.
+    convert = c.Type(bool, default=True)
+    # Project root (holds seeds/, registry/); default: the folder of mkdocs.yml.
+    root = c.Optional(c.Type(str))
+    # Watch seeds/ and registry/ under `mkdocs serve`.
+    watch = c.Type(bool, default=True)
+
+    # Where article pages live, relative to docs_dir.
+    articles_dir = c.Type(str, default="articles")
+
+    # Listings: articles per page on term and month pages (page 2+ at `<url>/page/N/`).
+    page_size = c.Type(int, default=100)
+    # Index pages (People, Places...): above this many terms, one page per initial letter.
+    index_page_size = c.Type(int, default=400)
+    # Home page: how many latest articles.
+    latest = c.Type(int, default=20)
+
+    # Related articles: how many, and terms mentioned by more articles than this are ignored
+    # when looking for candidates (they relate everything to everything and cost quadratic time).
+    related = c.Type(int, default=5)
+    related_max_df = c.Type(int, default=500)
+    # "Often mentioned with": how many people on a term page.
+    cooccurring = c.Type(int, default=10)
+
+    # Atom feed of the latest dated articles, written to site_dir/<feed_path>.
+    feed = c.Type(bool, default=True)
+    feed_path = c.Type(str, default="feed.xml")
+    feed_size = c.Type(int, default=30)
+
+    # Render Material's chrome once per family of generated pages and fill it in (chrome.py).
+    fast_chrome = c.Type(bool, default=True)
+
+    # Edit links for generated pages point at files in the repository (registry YAML,
+    # page templates). Base URL of the repository root for edits, e.g.
+    # "https://github.com/OWNER/REPO/edit/main/". Default: derived from repo_url + edit_uri.
+    edit_root = c.Optional(c.Type(str))

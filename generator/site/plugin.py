@@ -1,0 +1,188 @@
+"""`NewsArchivePlugin`: thin MkDocs event handlers; the work lives in the sibling modules.
+
+Order within one build (MkDocs' own): on_config -> on_pre_build (convert seeds/) -> on_files
+(read every article's front-matter once, plan and add the generated pages) -> page events
+(escape titles, render article headers and generated pages) -> on_post_build (Atom feed).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from generator.site.archive import Archive
+from generator.site.chrome import BARE_TEMPLATE, ChromeCache
+from generator.site.config import NewsArchiveConfig
+from generator.site.entities import EntityLookup
+from generator.site.feed import atom_feed, write_feed
+from generator.site.records import RecordCache
+from generator.site.render import Renderer, escape_title, split_late
+
+log = logging.getLogger("mkdocs.plugins.news-archive")
+
+
+class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = RecordCache()  # survives `mkdocs serve` rebuilds
+        self.archive: Archive | None = None
+        self.renderer: Renderer | None = None
+        self.root = Path.cwd()
+        self.edit_root: str | None = None
+        self.chrome = ChromeCache()
+        self.env = None
+        self._meta: dict[str, dict] = {}  # src_uri -> front-matter, between read_source and markdown
+        self._late: dict[str, str] = {}  # src_uri -> HTML added after the search plugin indexed the page
+        self._contexts: dict[str, dict] = {}  # src_uri -> context, for pages wrapped by the chrome cache
+
+    # -- configuration and conversion ---------------------------------------------------------
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
+        self.edit_root = self.config.edit_root or _edit_root(config)
+        if self.config.feed:
+            config.extra["archive_feed"] = self.config.feed_path
+        try:
+            self.renderer = Renderer(config.theme.dirs)
+        except Exception as err:  # jinja2.TemplateNotFound and syntax errors
+            raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
+        return config
+
+    def on_pre_build(self, config):
+        if self.config.enabled and self.config.convert:
+            convert(self.root)
+
+    def on_serve(self, server, config, builder):
+        if self.config.enabled and self.config.watch:
+            for folder in ("seeds", "registry"):
+                if (self.root / folder).is_dir():
+                    server.watch(str(self.root / folder))
+        return server
+
+    # -- collect: every article's front-matter, then the generated pages ----------------------
+    @event_priority(-50)  # after other plugins have added or removed files
+    def on_files(self, files, config):
+        if not self.config.enabled:
+            return
+        try:
+            lookup = EntityLookup(self.root / "registry")
+        except Exception as err:
+            raise PluginError(f"news-archive: registry: {err}") from err
+        self.archive = Archive.collect(
+            files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
+            often_with=self.config.cooccurring, related=self.config.related,
+            related_max_df=self.config.related_max_df)
+        self.archive.add_generated_pages(
+            files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
+            latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None)
+        return files
+
+    # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
+    def on_page_read_source(self, page, config):
+        """Article bodies come from the front-matter cache (one YAML parse per page, not two)."""
+        if self.archive is None or page.file.src_uri not in self.archive.by_src or page.file.abs_src_path is None:
+            return None
+        meta, body = self.cache.read(Path(page.file.abs_src_path))
+        self._meta[page.file.src_uri] = meta
+        return "\n" + body  # the leading newline keeps MkDocs from reading a body "---" as front-matter
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if self.archive is None:
+            return markdown
+        spec = self.archive.generated.get(page.file.src_uri)
+        record = self.archive.by_src.get(page.file.src_uri)
+        if spec is not None:
+            page.meta["title"] = escape_title(spec.title)
+            if not spec.searchable:
+                page.meta["search"] = {"exclude": True}
+            if spec.edit_path and self.edit_root:
+                page.edit_url = self.edit_root + spec.edit_path
+            if self.config.fast_chrome and not spec.in_nav:
+                page.meta["template"] = BARE_TEMPLATE
+            return ""
+        if record is not None:
+            page.meta = dict(self._meta.pop(page.file.src_uri, None) or page.meta)
+            page.meta["title"] = escape_title(record.title)
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        if self.archive is None or self.renderer is None:
+            return html
+        src = page.file.src_uri
+        try:
+            spec = self.archive.generated.get(src)
+            record = self.archive.by_src.get(src)
+            if spec is not None:
+                html = self.renderer.generated(spec, page.url)
+            elif record is not None:
+                related = self.archive.related.find(record)
+                html = self.renderer.article(record, html, self.archive.index, related, page.url)
+            else:
+                return html
+        except Exception as err:
+            raise PluginError(f"news-archive: cannot render {src}: {err}") from err
+        head, self._late[src] = split_late(html)
+        return head
+
+    def on_env(self, env, config, files):
+        self.env = env
+        self.chrome.reset()
+        if self.renderer is not None:
+            self.renderer.reset()
+        return env
+
+    @event_priority(-100)  # after the search plugin (priority 0) has indexed page.content
+    def on_page_context(self, context, page, config, nav):
+        late = self._late.pop(page.file.src_uri, None)
+        if late:
+            page.content = (page.content or "") + late
+        if page.meta.get("template") == BARE_TEMPLATE and self.env is not None:
+            self._contexts[page.file.src_uri] = context
+        return context
+
+    def on_post_page(self, output, page, config):
+        context = self._contexts.pop(page.file.src_uri, None)
+        if context is None:
+            return output
+        return self.chrome.fill(page, context, self.env)
+
+    # -- the end: the feed --------------------------------------------------------------------
+    def on_post_build(self, config):
+        if not (self.config.enabled and self.config.feed and self.archive is not None):
+            return
+        data = atom_feed(self.archive.records, site_name=config.site_name, site_url=config.site_url,
+                         feed_path=self.config.feed_path, size=self.config.feed_size)
+        write_feed(config.site_dir, self.config.feed_path, data)
+
+
+def convert(root: Path) -> None:
+    """Run the seeds/ -> content/ conversion (incremental; a no-op when nothing changed)."""
+    try:
+        from generator.build import build_archive
+        from generator.config import ProjectPaths
+    except ImportError as err:  # the build stage is not installed in this checkout
+        log.info("news-archive: conversion skipped (%s)", err)
+        return
+    try:
+        report = build_archive(ProjectPaths.from_root(root), quiet=True)
+    except Exception as err:
+        raise PluginError(f"news-archive: converting seeds/ failed: {err}") from err
+    log.debug("news-archive: conversion report: %r", report)
+
+
+def _edit_root(config) -> str | None:
+    """Repository-root edit URL: repo_url + edit_uri with the docs folder taken off the end."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    edit_uri = config.edit_uri.rstrip("/") + "/"
+    docs = os.path.basename(os.path.normpath(config.docs_dir)) + "/"
+    if edit_uri.endswith(docs):
+        edit_uri = edit_uri[: -len(docs)]
+    return config.repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")

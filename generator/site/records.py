@@ -1,0 +1,211 @@
+"""`ArticleRecord`: one article page's front-matter, read once in `on_files`, ready to display.
+
+The Material blog plugin reads its posts' front-matter when it builds its file list, because
+generated pages (archives, categories) must exist before MkDocs reads any page. We do the same:
+every term, month and listing page depends on all articles' metadata.
+
+Front-matter values are untrusted plain text. Nothing here escapes HTML: the templates that
+render these records autoescape (see `render.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.models import ENTITY_KINDS
+
+try:  # the C loader is ~10x faster; MkDocs uses it too when present
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+# Abbreviations readers expect, by UTC offset; a city can override an ambiguous offset.
+TZ_BY_OFFSET: dict[str, str] = {"+09:00": "JST", "+00:00": "GMT", "+01:00": "CET",
+                                "+02:00": "CEST", "-05:00": "EST", "-04:00": "EDT",
+                                "+08:00": "HKT", "+05:30": "IST"}
+TZ_BY_CITY: dict[tuple[str, str], str] = {("+09:00", "seoul"): "KST", ("+09:00", "pyongyang"): "KST",
+                                          ("+08:00", "beijing"): "CST", ("+08:00", "shanghai"): "CST",
+                                          ("+08:00", "taipei"): "CST", ("+08:00", "singapore"): "SGT",
+                                          ("+01:00", "london"): "BST"}
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class FrontMatterError(ValueError):
+    """A page whose front-matter cannot be read; the message names the file."""
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    iso: str  # for <time datetime="...">: the value as written, normalised
+    display: str  # "May 10, 2022, 17:48 JST"
+    sort_key: float  # seconds since the epoch, UTC (naive and date-only values read as UTC)
+    year: int
+    month: int
+
+    @property
+    def day_display(self) -> str:
+        return self.display.split(",")[0] + ", " + str(self.year)
+
+
+def _offset(value: dt.datetime) -> str | None:
+    off = value.utcoffset()
+    if off is None:
+        return None
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_date(value: Any, city: str | None = None) -> ArticleDate | None:
+    """Front-matter `date` -> ArticleDate; None for null or unreadable values."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        moment: dt.datetime | dt.date = value
+    elif isinstance(value, dt.date):
+        moment = value
+    else:
+        text = str(value).strip()
+        try:
+            moment = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    day = f"{MONTHS[moment.month - 1]} {moment.day}, {moment.year}"
+    if not isinstance(moment, dt.datetime):
+        stamp = dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.timezone.utc).timestamp()
+        return ArticleDate(moment.isoformat(), day, stamp, moment.year, moment.month)
+    offset = _offset(moment)
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    if offset is None:
+        iso = moment.replace(microsecond=0).isoformat()
+        stamp = moment.replace(tzinfo=dt.timezone.utc).timestamp()
+        return ArticleDate(iso, f"{day}, {clock}", stamp, moment.year, moment.month)
+    zone = TZ_BY_CITY.get((offset, (city or "").strip().lower())) or TZ_BY_OFFSET.get(offset)
+    zone = zone or ("UTC" if offset == "+00:00" else f"UTC{offset}")
+    iso = moment.replace(microsecond=0, tzinfo=None).isoformat() + offset
+    return ArticleDate(iso, f"{day}, {clock} {zone}", moment.timestamp(), moment.year, moment.month)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    seen: dict[str, None] = {}
+    for item in items:
+        text = _text(item)
+        if text and not isinstance(item, (dict, list)):
+            seen.setdefault(text, None)
+    return tuple(seen)
+
+
+@dataclass
+class ArticleRecord:
+    src_uri: str  # "articles/2022/05/japan-and-south-korea-....md"
+    url: str  # "articles/2022/05/japan-and-south-korea-.../"
+    title: str
+    date: ArticleDate | None
+    city: str | None
+    agency: str | None
+    source: str | None
+    section: str | None
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    topics: tuple[str, ...]
+    caption: str | None
+    summary: str | None
+    notes: tuple[str, ...]
+    reviewed: bool
+    seed: str | None
+    index: int = field(default=-1)  # position in the archive's newest-first order
+
+    @property
+    def dateline(self) -> str:
+        """"TOKYO (Reuters)"; "" when neither part is known."""
+        parts = [self.city.upper()] if self.city else []
+        if self.agency:
+            parts.append(f"({self.agency})")
+        return " ".join(parts)
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        return (self.date.sort_key if self.date else float("-inf"), self.src_uri)
+
+    def terms(self, kind: str) -> tuple[str, ...]:
+        return getattr(self, kind)
+
+    @classmethod
+    def from_meta(cls, src_uri: str, url: str, meta: dict[str, Any]) -> "ArticleRecord":
+        dateline = meta.get("dateline") if isinstance(meta.get("dateline"), dict) else {}
+        city = _text(dateline.get("city"))
+        notes = meta.get("notes")
+        title = _text(meta.get("title")) or Path(src_uri).stem.replace("-", " ").capitalize()
+        return cls(
+            src_uri=src_uri, url=url, title=title, date=parse_date(meta.get("date"), city),
+            city=city, agency=_text(dateline.get("agency")),
+            source=_text(meta.get("source")), section=_text(meta.get("section")),
+            **{kind: _names(meta.get(kind)) for kind in ENTITY_KINDS},
+            caption=_text(meta.get("caption")), summary=_text(meta.get("summary")),
+            notes=_names(notes), reviewed=meta.get("reviewed") is True, seed=_text(meta.get("seed")),
+        )
+
+
+def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
+    """(YAML front-matter as a dict ({} when it has none), the Markdown after it)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise FrontMatterError(f"{path}: cannot read: {err}") from err
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_Loader)
+    except yaml.YAMLError as err:
+        raise FrontMatterError(f"{path}: front-matter is not valid YAML: {err}") from err
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"{path}: front-matter must be a mapping, not {type(data).__name__}")
+    return data, text[match.end():]
+
+
+class RecordCache:
+    """Parsed pages keyed by (path, mtime, size): `mkdocs serve` rebuilds re-read only changes.
+
+    The body is kept too, so MkDocs need not parse each article's YAML a second time
+    (`on_page_read_source` hands it the body; the plugin restores `page.meta`).
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[int, int, dict[str, Any], str]] = {}
+
+    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+        stat = path.stat()
+        hit = self._seen.get(str(path))
+        if hit and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
+            return hit[2], hit[3]
+        data, body = read_front_matter(path)
+        self._seen[str(path)] = (stat.st_mtime_ns, stat.st_size, data, body)
+        return data, body
+
+    def meta(self, path: Path) -> dict[str, Any]:
+        return self.read(path)[0]

@@ -1,0 +1,191 @@
+"""Generated pages: which ones exist (`plan_pages`), and their HTML (`Renderer`).
+
+Every generated page is a `File.generated` with empty Markdown; its HTML comes from a Jinja
+template in `site_templates/archive/` rendered by an *autoescaping* environment, so no
+front-matter value can produce markup. Each fragment is split at `<!--na:late-->`: the
+listing after it joins the page only once the search plugin has indexed the page, so the index
+holds each page's own text (a person's name, aliases, role), not thousands of headlines.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import jinja2
+from markupsafe import Markup
+
+from generator.models import ENTITY_KINDS
+from generator.site.records import ArticleRecord
+from generator.site.terms import KIND_LABELS, Term, TermIndex
+from generator.site.timeline import Timeline
+
+TEMPLATE_DIR = "archive"  # inside the theme's custom_dir (site_templates/)
+LATE = "<!--na:late-->"  # fragments split here: before it goes to search, after it is added later
+
+
+def split_late(html: str) -> tuple[str, str]:
+    """(part for the search index, part added after indexing: listings, related articles)."""
+    head, _, tail = html.partition(LATE)
+    return head, tail
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int  # 1-based
+    total: int
+    base_url: str  # page 1's URL; page n>1 lives at base_url + "page/n/"
+
+    def url(self, number: int) -> str:
+        return self.base_url if number == 1 else f"{self.base_url}page/{number}/"
+
+    @property
+    def src_uri(self) -> str:
+        return self.url(self.number) + "index.md"
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str  # plain text; escaped when rendered
+    template: str  # file name under site_templates/archive/
+    in_nav: bool = False
+    searchable: bool = False
+    edit_path: str | None = None  # repository path for the edit link
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def paginate(items: Sequence[Any], size: int, base_url: str) -> list[tuple[Pager, Sequence[Any]]]:
+    size = max(1, size)
+    total = max(1, -(-len(items) // size))
+    return [(Pager(n, total, base_url), items[(n - 1) * size : n * size]) for n in range(1, total + 1)]
+
+
+def by_year(records: Sequence[ArticleRecord]) -> list[tuple[str, list[ArticleRecord]]]:
+    """Consecutive records grouped under their year ("Undated" last), keeping the order."""
+    groups: list[tuple[str, list[ArticleRecord]]] = []
+    for record in records:
+        label = str(record.date.year) if record.date else "Undated"
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(record)
+    return groups
+
+
+def by_initial(terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
+    groups: dict[str, list[Term]] = {}
+    for term in terms:
+        groups.setdefault(term.initial, []).append(term)
+    return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timeline, *,
+               page_size: int, index_page_size: int, latest: int, with_home: bool,
+               feed_url: str | None) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    if with_home:
+        reviewed = sum(1 for r in records if r.reviewed)
+        pages.append(GeneratedPage("index.md", "Home", "home.html", in_nav=True, edit_path="site_templates/archive/home.html",
+                                   data={"latest": records[:latest], "total": len(records), "reviewed": reviewed,
+                                         "counts": index.counts(), "feed_url": feed_url,
+                                         "years": timeline.years[:5]}))
+    for kind in ENTITY_KINDS:
+        plural, singular = KIND_LABELS[kind]
+        terms = index.sorted_terms(kind)
+        letters = by_initial(terms)
+        split = len(terms) > index_page_size
+        top = sorted(terms, key=lambda t: (-t.count, t.slug))[:50] if split else []
+        pages.append(GeneratedPage(f"{kind}/index.md", plural, "index.html", in_nav=True,
+                                   edit_path="site_templates/archive/index.html",
+                                   data={"kind": kind, "plural": plural, "terms": terms, "letters": letters,
+                                         "split": split, "top": top}))
+        if split:
+            for letter, group in letters:
+                slug = "0-9" if letter == "#" else letter
+                pages.append(GeneratedPage(f"{kind}/by-letter/{slug}/index.md", f"{plural}: {letter.upper()}",
+                                           "letter.html", edit_path="site_templates/archive/letter.html",
+                                           data={"kind": kind, "plural": plural, "letter": letter.upper(),
+                                                 "terms": group, "letters": letters}))
+        registry_file = f"registry/{kind}.yml"
+        for term in terms:
+            for pager, chunk in paginate(term.articles, page_size, term.url):
+                title = term.name if pager.number == 1 else f"{term.name} (page {pager.number})"
+                pages.append(GeneratedPage(pager.src_uri, title, "term.html", searchable=pager.number == 1,
+                                           edit_path=registry_file,
+                                           data={"term": term, "singular": singular, "pager": pager,
+                                                 "groups": by_year(chunk)}))
+    pages.append(GeneratedPage("timeline/index.md", "Timeline", "timeline.html", in_nav=True,
+                               edit_path="site_templates/archive/timeline.html",
+                               data={"years": timeline.years, "undated": len(timeline.undated),
+                                     "undated_url": Timeline.UNDATED_URL}))
+    periods = [(m.title, m.url, m.articles) for m in timeline.months]
+    if timeline.undated:
+        periods.append(("Undated articles", Timeline.UNDATED_URL, timeline.undated))
+    for title, url, articles in periods:
+        for pager, chunk in paginate(articles, page_size, url):
+            pages.append(GeneratedPage(pager.src_uri, title if pager.number == 1 else f"{title} (page {pager.number})",
+                                       "month.html", edit_path="site_templates/archive/month.html",
+                                       data={"period": title, "pager": pager, "articles": chunk}))
+    return pages
+
+
+class Renderer:
+    """Renders archive fragments with autoescaping; links are made relative to the page's URL.
+
+    A link is the page's path back to the site root ("../../") plus the target's URL: valid from
+    anywhere, and cheap enough that an article's listing entry is built once per page depth and
+    reused on every term and month page that lists it (Jinja macros were a third of build time).
+    """
+
+    def __init__(self, template_dirs: Sequence[str]) -> None:
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(list(template_dirs)), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self.env.get_template(f"{TEMPLATE_DIR}/article.html")  # fail early, naming the missing file
+        self._items: dict[tuple[int, str, bool], Markup] = {}
+
+    def reset(self) -> None:
+        self._items.clear()
+
+    def item(self, r: ArticleRecord, root: str, show_date: bool = True) -> Markup:
+        """One `<li>` of a listing: date, headline link, dateline and source (all escaped)."""
+        key = (r.index, root, show_date)
+        hit = self._items.get(key)
+        if hit is None:
+            e = html.escape
+            date = ""
+            if show_date:
+                date = (f'<span class="na-item__date"><time datetime="{e(r.date.iso)}">{e(r.date.day_display)}</time></span>'
+                        if r.date else '<span class="na-item__date">Undated</span>')
+            meta = " · ".join(e(x) for x in (r.dateline, r.source) if x)
+            meta = f'<span class="na-item__meta">{meta}</span>' if meta else ""
+            hit = Markup(f'<li class="na-item">{date}<a class="na-item__title" href="{e(root + r.url)}">'
+                         f"{e(r.title)}</a>{meta}</li>")
+            self._items[key] = hit
+        return hit
+
+    def _render(self, name: str, page_url: str, **context: Any) -> str:
+        root = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")
+
+        def link(target: str) -> str:
+            return (root + target) or "./"
+
+        def item(r: ArticleRecord, show_date: bool = True) -> Markup:
+            return self.item(r, root, show_date)
+
+        return self.env.get_template(f"{TEMPLATE_DIR}/{name}").render(link=link, item=item, labels=KIND_LABELS,
+                                                                       **context)
+
+    def article(self, record: ArticleRecord, body_html: str, index: TermIndex,
+                related: list[ArticleRecord], page_url: str) -> str:
+        terms = [(kind, index.terms_of(record, kind)) for kind in ENTITY_KINDS]
+        return self._render("article.html", page_url, r=record, body=Markup(body_html),
+                            terms=[(k, ts) for k, ts in terms if ts], related=related)
+
+    def generated(self, spec: GeneratedPage, page_url: str) -> str:
+        return self._render(spec.template, page_url, title=spec.title, **spec.data)
+
+
+def escape_title(text: str) -> str:
+    """MkDocs and Material treat page titles as HTML (`<title>`, header, search index): escape."""
+    return html.escape(text, quote=True)

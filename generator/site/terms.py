@@ -1,0 +1,107 @@
+"""`Term` and `TermIndex`: every person, place, organization and topic, and the articles naming it.
+
+Terms are objects with slug identity (Pelican's URLWrapper): two spellings that the registry maps
+to one entity, or that slugify alike, are one term with one page at `<kind>/<slug>/`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.models import ENTITY_KINDS
+from generator.site.entities import EntityInfo, EntityLookup
+from generator.site.records import ArticleRecord
+
+KIND_LABELS: dict[str, tuple[str, str]] = {  # kind -> (plural heading, singular label)
+    "people": ("People", "Person"),
+    "places": ("Places", "Place"),
+    "organizations": ("Organizations", "Organization"),
+    "topics": ("Topics", "Topic"),
+}
+
+
+@dataclass(eq=False)
+class Term:
+    info: EntityInfo
+    articles: list[ArticleRecord] = field(default_factory=list)  # newest first after finish()
+    often_with: list[tuple["Term", int]] = field(default_factory=list)  # people, most frequent first
+
+    @property
+    def kind(self) -> str:
+        return self.info.kind
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    @property
+    def slug(self) -> str:
+        return self.info.slug
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+    @property
+    def initial(self) -> str:
+        first = self.slug[:1]
+        return first if first.isalpha() else "#"
+
+
+class TermIndex:
+    """Collects terms from article records; knows each article's terms and each term's articles."""
+
+    def __init__(self, lookup: EntityLookup) -> None:
+        self._lookup = lookup
+        self.by_kind: dict[str, dict[str, Term]] = {kind: {} for kind in ENTITY_KINDS}
+        self._of_article: dict[int, dict[str, list[Term]]] = {}
+
+    def add(self, record: ArticleRecord) -> None:
+        """Register one article (records must already carry their newest-first `index`)."""
+        mine: dict[str, list[Term]] = {}
+        for kind in ENTITY_KINDS:
+            found: dict[str, Term] = {}
+            for name in record.terms(kind):
+                info = self._lookup.find(kind, name)
+                term = self.by_kind[kind].get(info.slug)
+                if term is None:
+                    term = self.by_kind[kind][info.slug] = Term(info)
+                if info.slug not in found:
+                    found[info.slug] = term
+                    term.articles.append(record)
+            mine[kind] = list(found.values())
+        self._of_article[record.index] = mine
+
+    def finish(self, often_with: int) -> None:
+        """Sort each term's articles newest first and count the people named alongside it."""
+        together: dict[int, Counter[int]] = {}
+        people_by_id: dict[int, Term] = {}
+        for mine in self._of_article.values():
+            people = mine["people"]
+            for p in people:
+                people_by_id[id(p)] = p
+            for kind in ENTITY_KINDS:
+                for term in mine[kind]:
+                    counter = together.setdefault(id(term), Counter())
+                    counter.update(id(p) for p in people if p is not term)
+        for kind in ENTITY_KINDS:
+            for term in self.by_kind[kind].values():
+                term.articles.sort(key=lambda r: r.index)
+                counts = together.get(id(term), Counter())
+                top = sorted(counts.items(), key=lambda kv: (-kv[1], people_by_id[kv[0]].name))
+                term.often_with = [(people_by_id[i], n) for i, n in top[:often_with]]
+
+    def terms_of(self, record: ArticleRecord, kind: str) -> list[Term]:
+        return self._of_article.get(record.index, {}).get(kind, [])
+
+    def sorted_terms(self, kind: str) -> list[Term]:
+        """Alphabetical by slug (case- and accent-free), as an index page lists them."""
+        return sorted(self.by_kind[kind].values(), key=lambda t: (t.slug, t.name))
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(terms) for kind, terms in self.by_kind.items()}
