@@ -9,7 +9,9 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Letters that NFKD does not decompose into ASCII but that news names use.
 _TRANSLITERATE = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
-     "þ": "th", "Þ": "th", "ı": "i", "œ": "oe", "Œ": "oe", "’": "", "'": ""}
+     "þ": "th", "Þ": "th", "ı": "i", "œ": "oe", "Œ": "oe", "’": "", "'": "",
+     # Dashes separate words ("Japan–South Korea"): NFKD would drop them and glue the words.
+     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-"}
 )
 
 

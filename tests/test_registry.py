@@ -110,3 +110,17 @@ def test_finder_names_are_mapped_filtered_and_kept(monkeypatch) -> None:
     result = annotate(text, Matcher(reg))
     assert result.people == ("Yoshimasa Hayashi", "Yoon Suk-yeol", "Jane Doe")
     assert result.unregistered_people == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Yoon Suk-yeol", "yoon-suk-yeol"),
+    ("Japan–South Korea relations", "japan-south-korea-relations"),
+    ("Kishida’s letter", "kishidas-letter"),
+    ("Łódź Straße", "lodz-strasse"),
+    ("José Ramos-Horta", "jose-ramos-horta"),
+    ("中文", ""),
+])
+def test_slugify(text: str, slug: str) -> None:
+    from generator.slugs import slugify
+
+    assert slugify(text) == slug
