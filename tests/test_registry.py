@@ -124,3 +124,12 @@ def test_slugify(text: str, slug: str) -> None:
     from generator.slugs import slugify
 
     assert slugify(text) == slug
+
+
+def test_bare_surname_is_not_the_registered_person_without_full_name() -> None:
+    # The real finder on text that names only "Hayashi": another Hayashi, not the minister.
+    reg = registry(people=[Entity("people", "Yoshimasa Hayashi")])
+    alone = annotate(article("Hayashi said the shop would reopen on Monday."), Matcher(reg))
+    assert "Yoshimasa Hayashi" not in alone.people
+    both = annotate(article("Yoshimasa Hayashi arrived.", "Hayashi said talks went well."), Matcher(reg))
+    assert both.people == ("Yoshimasa Hayashi",)
