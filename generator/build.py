@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -164,40 +165,90 @@ def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle) -> 
     return written, result.human_fields
 
 
+# Reading is CPU-bound (parsing, name finding): spread it over the cores when there is enough of it.
+PARALLEL_MIN_SEEDS = 64
+_worker: _Reader | None = None
+
+
+def _init_worker(paths: ProjectPaths) -> None:
+    global _worker
+    _worker = _Reader(paths)
+
+
+def _read_one(path: Path) -> tuple[AnnotatedArticle, str] | str:
+    """A seed's (annotated article, text digest), or the problem that stopped it (pickles simply)."""
+    assert _worker is not None
+    try:
+        return _worker.read(path)
+    except ArticleError as exc:
+        return exc.problem
+
+
+def _read_many(paths: ProjectPaths, files: list[Path]) -> list[tuple[AnnotatedArticle, str] | str]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_MIN_SEEDS or workers < 2:
+        _init_worker(paths)
+        return [_read_one(path) for path in files]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(paths,)) as pool:
+        return list(pool.map(_read_one, files, chunksize=32))
+
+
 def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[str], None] = print) -> BuildReport:
-    """Convert every new or changed seed; a rebuild with nothing changed writes nothing."""
+    """Convert every new or changed seed; a rebuild with nothing changed writes nothing.
+
+    Phase one finds what changed (by file stamps) and reads it, on every core; phase two
+    walks the seeds in order, so duplicates and new slugs come out the same on every run.
+    """
     report = BuildReport()
-    reader: _Reader | None = None  # loading the registry costs time a no-op build need not spend
     cache_file = paths.cache / "build.json"
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)
-    seed_pages: dict[str, Path] | None = None
-    taken: set[Path] = set()
-    kept_by_text: dict[str, str] = {}
 
+    plan: list[tuple[Path, str, CacheEntry | None]] = []  # (seed file, seed, cache entry if unchanged)
     for path in sources.find_seeds(paths.seeds):
         seed = _rel(paths, path)
         entry = cache.entries.get(seed)
-        seed_stamp = stamp(path)
-        if entry and entry.seed_stamp == seed_stamp and entry.text_sha256 not in kept_by_text and (
-            entry.page is None or stamp(paths.root / entry.page) == entry.page_stamp
-        ):
-            # Unchanged seed, unchanged page, same code and registry: nothing to do.
-            kept_by_text[entry.text_sha256] = seed
-            fresh.entries[seed] = entry
-            report.read.problems += [f"{seed}: {p}" for p in entry.problems]
-            report.read.skipped += 1
-            report.unchanged += 1
+        unchanged = entry is not None and entry.seed_stamp == stamp(path) and (
+            entry.page is None or stamp(paths.root / entry.page) == entry.page_stamp)
+        plan.append((path, seed, entry if unchanged else None))
+    to_read = [path for path, _, entry in plan if entry is None]
+    results = dict(zip(to_read, _read_many(paths, to_read))) if to_read else {}
+
+    seed_pages: dict[str, Path] | None = None
+    taken: set[Path] = set()
+    kept_by_text: dict[str, str] = {}
+    late_reader: _Reader | None = None
+    for path, seed, entry in plan:
+        if entry is not None:
+            known = entry.text_sha256 in kept_by_text
+            if entry.page is None and known:  # an unchanged duplicate of a seed already kept
+                report.read.duplicates.append((seed, kept_by_text[entry.text_sha256]))
+            elif entry.page is not None and not known:  # unchanged seed, page, code and registry
+                kept_by_text[entry.text_sha256] = seed
+                report.read.problems += [f"{seed}: {p}" for p in entry.problems]
+                report.unchanged += 1
+            else:
+                entry = None  # what it duplicated has changed: read it again below
+            if entry is not None:
+                fresh.entries[seed] = entry
+                report.read.skipped += 1
+                continue
+        if path in results:
+            result = results[path]
+        else:
+            late_reader = late_reader or _Reader(paths)
+            try:
+                result = late_reader.read(path)
+            except ArticleError as exc:
+                result = exc.problem
+        if isinstance(result, str):
+            report.read.errors.append(ArticleError(seed, result))
             continue
-        reader = reader or _Reader(paths)
-        try:
-            annotated, text_sha = reader.read(path)
-        except ArticleError as exc:
-            report.read.errors.append(ArticleError(seed, exc.problem))
-            continue
+        annotated, text_sha = result
+        seed_stamp = stamp(path) or (0, 0)
         if text_sha in kept_by_text:
             report.read.duplicates.append((seed, kept_by_text[text_sha]))
-            fresh.entries[seed] = CacheEntry(seed_stamp or (0, 0), text_sha, None, None)
+            fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, None, None)
             continue
         kept_by_text[text_sha] = seed
         problems = list(annotated.article.problems)
@@ -218,7 +269,7 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             report.unchanged += 1
         if human_fields:
             report.kept_edits[rel_page] = human_fields
-        fresh.entries[seed] = CacheEntry(seed_stamp or (0, 0), text_sha, rel_page, stamp(page), problems)
+        fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
 
     fresh.save(cache_file)
     if not quiet:

@@ -204,3 +204,29 @@ def test_hostile_text_cannot_break_yaml_or_inject_markup(project: ProjectPaths) 
         assert literal in html
     assert "<script" not in html and "<img" not in html and "<a " not in html
     assert "<h1" not in html and "<li" not in html and "<hr" not in html
+
+
+def test_duplicates_stay_reported_on_a_no_op_rebuild(project: ProjectPaths) -> None:
+    shutil.copy(SEED, project.seeds / "zz-copy.txt")
+    build_archive(project, quiet=True)
+    again = build_archive(project, quiet=True)
+    assert again.written == []
+    assert again.read.skipped == 3
+    assert again.read.duplicates == [("seeds/zz-copy.txt", f"seeds/{SEED.name}")]
+
+
+def test_many_seeds_are_read_in_parallel_with_the_same_result(project: ProjectPaths, monkeypatch) -> None:
+    import generator.build as build_module
+
+    for i in range(12):
+        (project.seeds / f"story-{i:02d}.txt").write_text(
+            OTHER.replace("Friday", f"day {i}"), encoding="utf-8")
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_SEEDS", 4)
+    parallel = build_archive(project, quiet=True)
+    pages_parallel = {p.name: p.read_bytes() for p in project.articles.rglob("*.md")}
+    shutil.rmtree(project.content)
+    shutil.rmtree(project.cache)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_SEEDS", 10_000)
+    serial = build_archive(project, quiet=True)
+    assert len(parallel.written) == len(serial.written) == 14
+    assert {p.name: p.read_bytes() for p in project.articles.rglob("*.md")} == pages_parallel
