@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.site import chrome
 
 from conftest import HOSTILE_TITLE, HOSTILE_URL, SEED_URL
 
@@ -56,6 +62,44 @@ def test_person_page_shows_registry_entry_and_companions(built_site):
     assert "President of South Korea" in page
     assert "Yoon Seok-yeol" in page
     assert "Often mentioned with" in page and 'href="../../people/yoshimasa-hayashi/"' in page
+
+
+def test_term_page_has_title_canonical_and_edit_link(built_site):
+    # Term pages are written by the plugin, not MkDocs: they must still look like MkDocs pages.
+    page = html(built_site.site, "people/yoon-suk-yeol")
+    assert "<title>Yoon Suk-yeol - News Archive</title>" in page
+    assert '<link rel="canonical" href="https://example.github.io/news-archive/people/yoon-suk-yeol/">' in page
+    assert 'href="https://github.com/example/news-archive/edit/main/registry/people.yml"' in page
+    assert 'href="https://github.com/example/news-archive/edit/main/site_templates/archive/month.html"' in html(
+        built_site.site, "timeline/2022/05")
+
+
+def test_sitemap_lists_every_page(built_site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(built_site.site / "sitemap.xml").getroot()
+    locs = {loc.text for loc in root.iterfind("s:url/s:loc", ns)}
+    base = "https://example.github.io/news-archive/"
+    for url in (SEED_URL, "", "people/", "people/yoon-suk-yeol/", "places/seoul/", "timeline/2022/05/"):
+        assert base + url in locs
+    assert len(locs) == len(root.findall("s:url", ns))  # no page twice
+    sitemap = (built_site.site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((built_site.site / "sitemap.xml.gz").read_bytes()) == sitemap
+
+
+def test_reused_page_frames_match_full_rendering(built_site, tmp_path, monkeypatch):
+    # Every page after a family's first is filled into the cached frame (no self-check), with
+    # one article per listing page so that term pages paginate: the same bytes as full rendering.
+    monkeypatch.setattr(chrome, "VERIFY", 0)
+    sites = {}
+    for reuse in (True, False):
+        site = tmp_path / f"site-{reuse}"
+        config = load_config(str(built_site.project / "mkdocs.yml"), site_dir=str(site))
+        options = config.plugins["news-archive"].config
+        options.fast_chrome, options.page_size = reuse, 1
+        build(config)
+        sites[reuse] = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*.html")}
+    assert "people/yoon-suk-yeol/page/2/index.html" in sites[True]
+    assert sites[True] == sites[False]
 
 
 def test_indexes_timeline_and_home_list_the_article(built_site):

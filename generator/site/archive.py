@@ -29,7 +29,8 @@ class Archive:
         self.timeline = timeline
         self.related = related
         self.by_src: dict[str, ArticleRecord] = {r.src_uri: r for r in records}
-        self.generated: dict[str, GeneratedPage] = {}
+        self.generated: dict[str, GeneratedPage] = {}  # src_uri -> spec, for MkDocs' page events
+        self.direct: list[GeneratedPage] = []  # written straight to site/ (direct.py)
 
     @classmethod
     def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
@@ -52,18 +53,22 @@ class Archive:
             record.index = position
             index.add(record)
         index.finish(often_with)
-        return cls(records, index, Timeline(records), RelatedFinder(index, related, related_max_df))
+        return cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
 
     def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,
                             latest: int, feed_url: str | None) -> None:
-        """Create the generated pages as in-memory files; a hand-written page at the same path wins."""
+        """Plan the generated pages. Those in the navigation (home, indexes, timeline) become
+        in-memory MkDocs files; the rest go to `self.direct`, for `direct.write_pages` after the
+        build. A hand-written file with the same output path wins."""
+        taken = {file.dest_uri for file in files}
         with_home = files.get_file_from_path("index.md") is None
         for spec in plan_pages(self.records, self.index, self.timeline, page_size=page_size,
                                index_page_size=index_page_size, latest=latest, with_home=with_home,
                                feed_url=feed_url):
-            if files.get_file_from_path(spec.src_uri) is not None:
-                log.info("Keeping the hand-written %s instead of a generated page", spec.src_uri)
-                continue
-            inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
-            self.generated[spec.src_uri] = spec
+            if spec.dest_uri in taken:
+                log.info("Keeping the hand-written %s instead of a generated page", spec.dest_uri)
+            elif spec.in_nav:
+                files.append(File.generated(config, spec.src_uri, content=""))
+                self.generated[spec.src_uri] = spec
+            else:
+                self.direct.append(spec)

@@ -1,21 +1,27 @@
-"""`ChromeCache`: render Material's page chrome once per page family, then fill it in.
+"""`Chrome`: render Material's page frame once per family of pages, then fill it in.
 
-A term page and its thousands of siblings (`people/<slug>/`) differ, in Material's output, only in
-the title, the content, the canonical URL and the edit URL: every other link is relative to the
-page's folder and the same for all siblings. Rendering `main.html` costs a few milliseconds per
-page, which dominated the build at 5,000 articles (~6,000 term pages). So such pages use the
-trivial template `archive/bare.html`, and `fill()` wraps their content in a chrome rendered once
-per family with marker values.
+An article page and its thousands of siblings (`articles/YYYY/MM/<slug>/`), or a term page and
+its siblings (`people/<slug>/`), differ in Material's output only in the title, the content, the
+canonical URL and the edit URL: every other link is relative to the page's folder and the same
+for all siblings. Rendering `main.html` costs a few milliseconds per page, most of the build at
+5,000 articles. So a family's frame is rendered once with marker values, and each page fills the
+markers in. Used for article pages (through the trivial template `archive/bare.html`, see the
+plugin) and for the pages the plugin writes itself (`StandIn`, see `direct.py`).
 
 Self-check: the first `VERIFY` pages of each family are also rendered in full and compared with
-the filled chrome; on any difference the family falls back to full rendering for good.
+the filled frame; on any difference the family falls back to full rendering for good.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import Any, Callable
+from urllib.parse import urljoin
+
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -26,15 +32,21 @@ _SPLIT = re.compile("(" + "|".join(re.escape(m) for m in MARKERS.values()) + ")"
 _NAME = {m: k for k, m in MARKERS.items()}
 VERIFY = 2
 
+# What differs between the pages of a family: "title" (HTML: escaped text), "canonical" and
+# "edit" (URLs, None when the page has none), "content" (HTML).
+Values = dict[str, Any]
+Render = Callable[[Values], str]  # the full page with these values
 
-def family(page) -> tuple[Any, ...]:
-    """Pages whose chrome is identical: same top folder and depth, same optional parts."""
-    parts = page.url.strip("/").split("/")
-    return (parts[0], len(parts), page.edit_url is None, page.canonical_url is None)
+
+def family(url: str) -> tuple[str, int]:
+    """Pages whose frames can be identical: same top folder, same depth."""
+    parts = url.strip("/").split("/")
+    return parts[0], len(parts)
 
 
-class ChromeCache:
-    def __init__(self) -> None:
+class Chrome:
+    def __init__(self, reuse: bool = True) -> None:
+        self.reuse = reuse  # False: render every page in full
         self._pieces: dict[tuple[Any, ...], list[str] | None] = {}
         self._checked: dict[tuple[Any, ...], int] = {}
 
@@ -42,46 +54,73 @@ class ChromeCache:
         self._pieces.clear()
         self._checked.clear()
 
-    def fill(self, page, context: dict[str, Any], env) -> str:
-        """The full HTML of `page` (whose content is final), from the cached chrome when safe."""
-        key = family(page)
+    def html(self, key: tuple[Any, ...], values: Values, render: Render) -> str:
+        """The full page: the family's frame filled with `values`, or `render(values)`."""
+        key = (*key, values["canonical"] is None, values["edit"] is None)
         if key not in self._pieces:
-            self._pieces[key] = self._render_chrome(page, context, env)
+            self._pieces[key] = self._frame(values, render) if self.reuse else None
         pieces = self._pieces[key]
         if pieces is None:
-            return self._full(page, context, env)
-        values = {"title": str(page.meta.get("title", "")), "canonical": page.canonical_url or "",
-                  "edit": page.edit_url or "", "content": page.content or ""}
+            return render(values)
         html = "".join(values[_NAME[p]] if p in _NAME else p for p in pieces)
         if self._checked.get(key, 0) < VERIFY:
             self._checked[key] = self._checked.get(key, 0) + 1
-            full = self._full(page, context, env)
+            full = render(values)
             if full != html:
-                log.debug("news-archive: chrome cache disabled for %s (differs at %s)", key, page.url)
+                log.debug("news-archive: frame reuse disabled for %s (a page differs: %s)", key,
+                          values["canonical"])
                 self._pieces[key] = None
                 return full
         return html
 
     @staticmethod
-    def _full(page, context: dict[str, Any], env) -> str:
-        return env.get_template("main.html").render(context)
-
-    def _render_chrome(self, page, context: dict[str, Any], env) -> list[str] | None:
-        saved = (dict(page.meta), page.content, page.canonical_url, page.edit_url)
-        try:
-            page.meta["title"] = MARKERS["title"]
-            page.content = MARKERS["content"]
-            if page.canonical_url is not None:
-                page.canonical_url = MARKERS["canonical"]
-            if page.edit_url is not None:
-                page.edit_url = MARKERS["edit"]
-            page.meta.pop("template", None)
-            html = self._full(page, context, env)
-        finally:
-            page.meta.clear()
-            page.meta.update(saved[0])
-            page.content, page.canonical_url, page.edit_url = saved[1], saved[2], saved[3]
-        pieces = _SPLIT.split(html)
+    def _frame(values: Values, render: Render) -> list[str] | None:
+        marked = {name: None if values[name] is None else marker for name, marker in MARKERS.items()}
+        html = render(marked)
         if html.count(MARKERS["content"]) != 1:
             return None
-        return pieces
+        return _SPLIT.split(html)
+
+
+def page_values(page) -> Values:
+    return {"title": str(page.meta.get("title", "")), "canonical": page.canonical_url,
+            "edit": page.edit_url, "content": page.content or ""}
+
+
+def mkdocs_page_render(env, page, context: dict[str, Any]) -> Render:
+    """Render `main.html` for an MkDocs page (as `_build_page` would) with other values swapped in."""
+
+    def render(values: Values) -> str:
+        saved = (page.meta.get("title"), page.canonical_url, page.edit_url, page.content)
+        page.meta["title"], page.canonical_url, page.edit_url, page.content = (
+            values["title"], values["canonical"], values["edit"], values["content"])
+        try:
+            return env.get_template("main.html").render(context)
+        finally:
+            page.meta["title"], page.canonical_url, page.edit_url, page.content = saved
+
+    return render
+
+
+class StandIn:
+    """Pages MkDocs does not know: `values()` and `render` as if they were MkDocs pages."""
+
+    def __init__(self, env, config, nav, files) -> None:
+        self.env, self.config, self.nav = env, config, nav
+        self.pages = files.documentation_pages()  # what get_context() would compute on every call
+        self._base = (config.site_url.rstrip("/") + "/") if config.site_url else None
+
+    def values(self, url: str, title: str, content: str, edit_url: str | None) -> Values:
+        return {"title": title, "canonical": urljoin(self._base, url) if self._base else None,
+                "edit": edit_url, "content": content}
+
+    def render(self, url: str) -> Render:
+        def render(values: Values) -> str:
+            page = Page(values["title"], File.generated(self.config, url + "index.md", content=""), self.config)
+            page.markdown = ""
+            page.meta = {"title": values["title"]}
+            page.canonical_url, page.edit_url, page.content = values["canonical"], values["edit"], values["content"]
+            context = get_context(self.nav, self.pages, self.config, page)
+            return self.env.get_template("main.html").render(context)
+
+        return render

@@ -38,7 +38,8 @@ class NewsArchiveConfig(base.Config):
     feed_path = c.Type(str, default="feed.xml")
     feed_size = c.Type(int, default=30)
 
-    # Render Material's chrome once per family of generated pages and fill it in (chrome.py).
+    # Render Material's page frame once per family of term/letter/month pages and fill it in
+    # (chrome.py); false renders every such page in full (slower, for debugging).
     fast_chrome = c.Type(bool, default=True)
 
     # Edit links for generated pages point at files in the repository (registry YAML,

@@ -1,8 +1,10 @@
 """`NewsArchivePlugin`: thin MkDocs event handlers; the work lives in the sibling modules.
 
 Order within one build (MkDocs' own): on_config -> on_pre_build (convert seeds/) -> on_files
-(read every article's front-matter once, plan and add the generated pages) -> page events
-(escape titles, render article headers and generated pages) -> on_post_build (Atom feed).
+(read every article's front-matter once, plan the generated pages, add those in the navigation)
+-> page events (escape titles, render article headers and navigation pages) -> on_post_template
+(sitemap entries for the other generated pages) -> on_post_build (write those pages straight to
+site/, add their search entries, write the Atom feed).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.archive import Archive
-from generator.site.chrome import BARE_TEMPLATE, ChromeCache
+from generator.site.chrome import BARE_TEMPLATE, Chrome, StandIn, family, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
+from generator.site.direct import add_search_entries, add_to_sitemap, write_pages
 from generator.site.entities import EntityLookup
 from generator.site.feed import atom_feed, write_feed
-from generator.site.records import RecordCache
-from generator.site.render import Renderer, escape_title, split_late
+from generator.site.records import FIELDS, RecordCache
+from generator.site.render import Renderer, SearchSplit, escape_title
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -34,11 +37,13 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.renderer: Renderer | None = None
         self.root = Path.cwd()
         self.edit_root: str | None = None
-        self.chrome = ChromeCache()
+        self.chrome = Chrome()
         self.env = None
+        self.nav = None
+        self.files = None
         self._meta: dict[str, dict] = {}  # src_uri -> front-matter, between read_source and markdown
-        self._late: dict[str, str] = {}  # src_uri -> HTML added after the search plugin indexed the page
-        self._contexts: dict[str, dict] = {}  # src_uri -> context, for pages wrapped by the chrome cache
+        self._late: dict[str, SearchSplit] = {}  # src_uri -> how to finish the page once indexed
+        self._contexts: dict[str, dict] = {}  # src_uri -> context, for pages framed by `self.chrome`
 
     # -- configuration and conversion ---------------------------------------------------------
     def on_config(self, config):
@@ -100,12 +105,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         record = self.archive.by_src.get(page.file.src_uri)
         if spec is not None:
             page.meta["title"] = escape_title(spec.title)
-            if not spec.searchable:
+            if spec.search_text is None:
                 page.meta["search"] = {"exclude": True}
             if spec.edit_path and self.edit_root:
                 page.edit_url = self.edit_root + spec.edit_path
-            if self.config.fast_chrome and not spec.in_nav:
-                page.meta["template"] = BARE_TEMPLATE
             return ""
         if record is not None:
             page.meta = dict(self._meta.pop(page.file.src_uri, None) or page.meta)
@@ -124,15 +127,22 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             elif record is not None:
                 related = self.archive.related.find(record)
                 html = self.renderer.article(record, html, self.archive.index, related, page.url)
+                if self.chrome.reuse and _plain_article(page):
+                    page.meta["template"] = BARE_TEMPLATE  # framed in on_post_page
             else:
                 return html
         except Exception as err:
             raise PluginError(f"news-archive: cannot render {src}: {err}") from err
-        head, self._late[src] = split_late(html)
-        return head
+        split = self._late[src] = SearchSplit.of(html)
+        return split.indexed
+
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
 
     def on_env(self, env, config, files):
-        self.env = env
+        self.env, self.files = env, files
+        self.chrome.reuse = self.config.fast_chrome
         self.chrome.reset()
         if self.renderer is not None:
             self.renderer.reset()
@@ -140,10 +150,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(-100)  # after the search plugin (priority 0) has indexed page.content
     def on_page_context(self, context, page, config, nav):
-        late = self._late.pop(page.file.src_uri, None)
-        if late:
-            page.content = (page.content or "") + late
-        if page.meta.get("template") == BARE_TEMPLATE and self.env is not None:
+        split = self._late.pop(page.file.src_uri, None)
+        if split is not None:
+            page.content = split.restore(page.content or "")
+        if page.meta.get("template") == BARE_TEMPLATE:  # MkDocs has loaded it: the page's meta is its own again
+            del page.meta["template"]
             self._contexts[page.file.src_uri] = context
         return context
 
@@ -151,15 +162,37 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         context = self._contexts.pop(page.file.src_uri, None)
         if context is None:
             return output
-        return self.chrome.fill(page, context, self.env)
+        return self.chrome.html(("page", *family(page.url)), page_values(page),
+                                mkdocs_page_render(self.env, page, context))
 
-    # -- the end: the feed --------------------------------------------------------------------
+    # -- the end: the pages outside the navigation, the feed --------------------------------
+    def on_post_template(self, output_content, template_name, config):
+        if template_name == "sitemap.xml" and self.archive is not None:
+            return add_to_sitemap(output_content, self.archive.direct, config.site_url)
+        return output_content
+
+    @event_priority(50)  # before the search plugin (priority 0) writes its index
     def on_post_build(self, config):
-        if not (self.config.enabled and self.config.feed and self.archive is not None):
+        if self.archive is None or self.renderer is None:
+            return
+        stand_in = StandIn(self.env, config, self.nav, self.files)
+        try:
+            write_pages(self.archive.direct, self.renderer, self.chrome, stand_in, config.site_dir, self.edit_root)
+        except Exception as err:
+            raise PluginError(f"news-archive: cannot write the generated pages: {err}") from err
+        add_search_entries(config, self.archive.direct)
+        if not self.config.feed:
             return
         data = atom_feed(self.archive.records, site_name=config.site_name, site_url=config.site_url,
                          feed_path=self.config.feed_path, size=self.config.feed_size)
         write_feed(config.site_dir, self.config.feed_path, data)
+
+
+def _plain_article(page) -> bool:
+    """An article page whose Material frame is its family's: no headings (so no table of contents),
+    no front-matter key that Material reads, not in the navigation."""
+    return (not page.toc and FIELDS.issuperset(page.meta)
+            and page.parent is None and page.previous_page is None and page.next_page is None)
 
 
 def convert(root: Path) -> None:

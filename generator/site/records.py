@@ -11,19 +11,12 @@ render these records autoescape (see `render.py`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator import pages
 from generator.models import ENTITY_KINDS
-
-try:  # the C loader is ~10x faster; MkDocs uses it too when present
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -37,7 +30,11 @@ TZ_BY_CITY: dict[tuple[str, str], str] = {("+09:00", "seoul"): "KST", ("+09:00",
                                           ("+08:00", "taipei"): "CST", ("+08:00", "singapore"): "SGT",
                                           ("+01:00", "london"): "BST"}
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# The front-matter keys of an article page (generator/schemas/page.schema.json allows no others).
+# Material's templates read none of them, so article pages holding only these can share one
+# page frame (chrome.py).
+FIELDS = frozenset({"title", "date", "dateline", "source", "section", *ENTITY_KINDS, "caption", "summary",
+                    "notes", "reviewed", "seed"})
 
 
 class FrontMatterError(ValueError):
@@ -171,21 +168,11 @@ class ArticleRecord:
 def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
     """(YAML front-matter as a dict ({} when it has none), the Markdown after it)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return pages.split(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise FrontMatterError(f"{path}: cannot read: {err}") from err
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    try:
-        data = yaml.load(match.group(1) or "", Loader=_Loader)
-    except yaml.YAMLError as err:
-        raise FrontMatterError(f"{path}: front-matter is not valid YAML: {err}") from err
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise FrontMatterError(f"{path}: front-matter must be a mapping, not {type(data).__name__}")
-    return data, text[match.end():]
+    except pages.FrontMatterError as err:
+        raise FrontMatterError(f"{path}: {err}") from err
 
 
 class RecordCache:

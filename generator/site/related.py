@@ -8,7 +8,9 @@ count towards the score of candidates found through rarer terms.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
+from typing import Sequence
 
 from generator.site.records import ArticleRecord
 from generator.site.terms import Term, TermIndex
@@ -17,9 +19,17 @@ RELATED_KINDS: tuple[str, ...] = ("people", "topics")
 
 
 class RelatedFinder:
-    def __init__(self, index: TermIndex, limit: int, max_df: int) -> None:
+    def __init__(self, records: Sequence[ArticleRecord], index: TermIndex, limit: int, max_df: int) -> None:
+        self.records = records  # newest first: records[r.index] is r
         self.index, self.limit, self.max_df = index, limit, max_df
-        self._members: dict[int, frozenset[int]] = {}  # id(frequent term) -> article indexes
+        self._indexes: dict[int, tuple[int, ...]] = {}  # id(rare term) -> its articles' indexes
+        self._members: dict[int, frozenset[int]] = {}  # id(frequent term) -> the same, as a set
+
+    def _indexes_of(self, term: Term) -> tuple[int, ...]:
+        hit = self._indexes.get(id(term))
+        if hit is None:
+            hit = self._indexes[id(term)] = tuple(r.index for r in term.articles)
+        return hit
 
     def _members_of(self, term: Term) -> frozenset[int]:
         hit = self._members.get(id(term))
@@ -30,21 +40,16 @@ class RelatedFinder:
     def find(self, record: ArticleRecord) -> list[ArticleRecord]:
         terms: list[Term] = [t for kind in RELATED_KINDS for t in self.index.terms_of(record, kind)]
         scores: Counter[int] = Counter()
-        by_index: dict[int, ArticleRecord] = {}
         for term in terms:
             if term.count <= self.max_df:
-                for other in term.articles:
-                    if other.index != record.index:
-                        scores[other.index] += 1
-                        by_index[other.index] = other
+                scores.update(self._indexes_of(term))
+        scores.pop(record.index, None)
         if not scores:
             return []
         for term in terms:  # frequent terms only add to the score of candidates already found
             if term.count > self.max_df:
-                members = self._members_of(term)
-                for candidate in scores:
-                    if candidate in members:
-                        scores[candidate] += 1
+                for candidate in scores.keys() & self._members_of(term):
+                    scores[candidate] += 1
         # Records' `index` is their newest-first position, so a smaller index is newer.
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[: self.limit]
-        return [by_index[i] for i, _ in best]
+        best = heapq.nsmallest(self.limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [self.records[i] for i, _ in best]

@@ -1,15 +1,19 @@
 """Generated pages: which ones exist (`plan_pages`), and their HTML (`Renderer`).
 
-Every generated page is a `File.generated` with empty Markdown; its HTML comes from a Jinja
-template in `site_templates/archive/` rendered by an *autoescaping* environment, so no
-front-matter value can produce markup. Each fragment is split at `<!--na:late-->`: the
-listing after it joins the page only once the search plugin has indexed the page, so the index
-holds each page's own text (a person's name, aliases, role), not thousands of headlines.
+The generated pages in the navigation (home, indexes, timeline) are `File.generated` MkDocs pages
+with empty Markdown; the thousands of others (terms, letters, months) are written straight to
+site/ (`direct.py`). Either way the HTML comes from a Jinja template in `site_templates/archive/`
+rendered by an *autoescaping* environment, so no front-matter value can produce markup. Each
+fragment is split at `<!--na:late-->`: on MkDocs pages the listing after it joins the page only
+once the search plugin has indexed the page, so the index holds each page's own text, not
+thousands of headlines. The search plugin also sees an article's terms box without its links:
+the same text, at half the cost of its (pure Python) HTML parser.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -25,10 +29,39 @@ TEMPLATE_DIR = "archive"  # inside the theme's custom_dir (site_templates/)
 LATE = "<!--na:late-->"  # fragments split here: before it goes to search, after it is added later
 
 
+_TERMS_BOX = re.compile(r'<dl class="na-terms-box">.*?</dl>', re.DOTALL)  # see article.html
+_LINK = re.compile(r"<a [^>]*>([^<]*)</a>")  # our own autoescaped links: no "<" in the text
+
+
 def split_late(html: str) -> tuple[str, str]:
     """(part for the search index, part added after indexing: listings, related articles)."""
     head, _, tail = html.partition(LATE)
     return head, tail
+
+
+@dataclass(frozen=True)
+class SearchSplit:
+    """A page's fragment as the search plugin indexes it, and how to restore it afterwards."""
+
+    indexed: str  # the part before <!--na:late-->, the terms box's links unwrapped
+    late: str  # the part after it
+    box: tuple[str, str] = ("", "")  # the terms box (as indexed, as shown)
+
+    @classmethod
+    def of(cls, html: str) -> "SearchSplit":
+        head, late = split_late(html)
+        match = _TERMS_BOX.search(head)
+        if match is None:
+            return cls(head, late)
+        shown = match.group()
+        indexed = _LINK.sub(r"\1", shown)
+        return cls(head[: match.start()] + indexed + head[match.end() :], late, (indexed, shown))
+
+    def restore(self, content: str) -> str:
+        """The page content once indexed (the search plugin may have edited it) -> as shown."""
+        if self.box[0]:
+            content = content.replace(self.box[0], self.box[1], 1)
+        return content + self.late
 
 
 @dataclass(frozen=True)
@@ -47,13 +80,22 @@ class Pager:
 
 @dataclass
 class GeneratedPage:
-    src_uri: str
+    src_uri: str  # always ".../index.md" (or "index.md"): the page lives at a folder URL
     title: str  # plain text; escaped when rendered
     template: str  # file name under site_templates/archive/
+    # In the navigation: an MkDocs page. Otherwise written straight to site/ (direct.py).
     in_nav: bool = False
-    searchable: bool = False
+    search_text: str | None = None  # HTML for a one-entry search record; None: not searchable
     edit_path: str | None = None  # repository path for the edit link
     data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return self.src_uri.removesuffix("index.md")
+
+    @property
+    def dest_uri(self) -> str:
+        return self.url + "index.html"
 
 
 def paginate(items: Sequence[Any], size: int, base_url: str) -> list[tuple[Pager, Sequence[Any]]]:
@@ -78,6 +120,15 @@ def by_initial(terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
     for term in terms:
         groups.setdefault(term.initial, []).append(term)
     return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+def term_search_text(term: Term, plural: str, singular: str) -> str:
+    """What search finds a term by besides its name: kind, role, description, aliases (escaped)."""
+    info = term.info
+    kind_line = f"{plural} · {singular}" + ("" if info.registered else " · unregistered")
+    aliases = "Also written: " + "; ".join(info.aliases) if info.aliases else None
+    return "".join(f"<p>{html.escape(text, quote=False)}</p>"
+                   for text in (kind_line, info.role, info.description, aliases) if text)
 
 
 def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timeline, *,
@@ -111,7 +162,8 @@ def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timelin
         for term in terms:
             for pager, chunk in paginate(term.articles, page_size, term.url):
                 title = term.name if pager.number == 1 else f"{term.name} (page {pager.number})"
-                pages.append(GeneratedPage(pager.src_uri, title, "term.html", searchable=pager.number == 1,
+                search_text = term_search_text(term, plural, singular) if pager.number == 1 else None
+                pages.append(GeneratedPage(pager.src_uri, title, "term.html", search_text=search_text,
                                            edit_path=registry_file,
                                            data={"term": term, "singular": singular, "pager": pager,
                                                  "groups": by_year(chunk)}))

@@ -6,6 +6,7 @@ to one entity, or that slugify alike, are one term with one page at `<kind>/<slu
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -79,22 +80,22 @@ class TermIndex:
 
     def finish(self, often_with: int) -> None:
         """Sort each term's articles newest first and count the people named alongside it."""
-        together: dict[int, Counter[int]] = {}
+        together: dict[int, Counter[int]] = {}  # id(term) -> id(person) -> articles naming both
         people_by_id: dict[int, Term] = {}
         for mine in self._of_article.values():
-            people = mine["people"]
-            for p in people:
-                people_by_id[id(p)] = p
+            people = [id(p) for p in mine["people"]]
+            people_by_id.update(zip(people, mine["people"]))
             for kind in ENTITY_KINDS:
                 for term in mine[kind]:
-                    counter = together.setdefault(id(term), Counter())
-                    counter.update(id(p) for p in people if p is not term)
+                    together.setdefault(id(term), Counter()).update(people)
         for kind in ENTITY_KINDS:
             for term in self.by_kind[kind].values():
                 term.articles.sort(key=lambda r: r.index)
                 counts = together.get(id(term), Counter())
-                top = sorted(counts.items(), key=lambda kv: (-kv[1], people_by_id[kv[0]].name))
-                term.often_with = [(people_by_id[i], n) for i, n in top[:often_with]]
+                counts.pop(id(term), None)  # a person is not mentioned "with" themself
+                top = heapq.nsmallest(often_with, counts.items(),
+                                      key=lambda kv: (-kv[1], people_by_id[kv[0]].name))
+                term.often_with = [(people_by_id[i], n) for i, n in top]
 
     def terms_of(self, record: ArticleRecord, kind: str) -> list[Term]:
         return self._of_article.get(record.index, {}).get(kind, [])
