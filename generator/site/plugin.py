@@ -16,6 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.models import ArticleError
+
 from generator.site.archive import Archive
 from generator.site.chrome import BARE_TEMPLATE, Chrome, StandIn, family, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
@@ -196,18 +198,23 @@ def _plain_article(page) -> bool:
 
 
 def convert(root: Path) -> None:
-    """Run the seeds/ -> content/ conversion (incremental; a no-op when nothing changed)."""
-    try:
-        from generator.build import build_archive
-        from generator.config import ProjectPaths
-    except ImportError as err:  # the build stage is not installed in this checkout
-        log.info("news-archive: conversion skipped (%s)", err)
-        return
+    """Run the seeds/ -> content/ conversion (incremental; a no-op when nothing changed).
+
+    A seed that cannot be converted is a warning (so `mkdocs build --strict` fails on it, as CI
+    should) and the rest of the archive still builds; notes such as "no date found" are info.
+    """
+    from generator.build import build_archive
+    from generator.config import ProjectPaths
+
     try:
         report = build_archive(ProjectPaths.from_root(root), quiet=True)
-    except Exception as err:
-        raise PluginError(f"news-archive: converting seeds/ failed: {err}") from err
-    log.debug("news-archive: conversion report: %r", report)
+    except ArticleError as err:  # the registry or a profile is broken: nothing can be annotated
+        raise PluginError(f"news-archive: {err}") from err
+    for error in report.read.errors:
+        log.warning("news-archive: %s", error)
+    for line in report.problem_lines[len(report.read.errors):]:
+        log.info("news-archive: %s", line)
+    log.info("news-archive: %s", report.summary())
 
 
 def _edit_root(config) -> str | None:

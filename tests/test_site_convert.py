@@ -1,0 +1,48 @@
+"""`mkdocs build` alone converts seeds/ (through the plugin) on a fresh clone, and picks up new seeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_URL = "articles/2022/05/japan-and-south-korea-agree-their-frayed-relationship-can-be-improved/"
+NEW_SEED = """Ministers Meet in Berlin
+18:05 CET, March 3, 2023
+BERLIN (Reuters) – German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Friday.
+Scholz said the two countries would coordinate their positions on energy prices.
+"""
+
+
+def mkdocs(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_mkdocs_build_converts_seeds_and_reports_bad_ones(tmp_path: Path) -> None:
+    for name in ("site_templates", "registry", "profiles", "seeds"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "content").mkdir()  # as an archive starts: content/ holds only its .gitkeep
+
+    first = mkdocs(tmp_path, "--strict")
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "site" / SEED_URL / "index.html").is_file()
+    assert (tmp_path / "content" / SEED_URL.rstrip("/")).with_suffix(".md").is_file()
+
+    (tmp_path / "seeds" / "berlin.txt").write_text(NEW_SEED, encoding="utf-8")
+    (tmp_path / "seeds" / "empty.txt").write_bytes(b"")
+    second = mkdocs(tmp_path)
+    assert second.returncode == 0, second.stderr
+    berlin = tmp_path / "site" / "articles" / "2023" / "03" / "ministers-meet-in-berlin" / "index.html"
+    assert "Olaf Scholz" in berlin.read_text(encoding="utf-8")
+    assert "WARNING -  news-archive: seeds/empty.txt: file is empty" in second.stderr
+    assert (tmp_path / "site" / "people" / "olaf-scholz" / "index.html").is_file()
+
+    strict = mkdocs(tmp_path, "--strict")
+    assert strict.returncode == 1
+    assert "seeds/empty.txt: file is empty" in strict.stderr
