@@ -53,11 +53,15 @@ class BuildReport:
     def summary(self) -> str:
         r = self.read
         if not self.written:
-            head = f"Nothing changed: {self.unchanged} pages already up to date, no file rewritten."
+            head = f"Nothing changed: {_count(self.unchanged, 'page')} already up to date, no file rewritten."
         else:
-            head = f"Wrote {len(self.written)} pages, {self.unchanged} unchanged."
-        return (f"{head} {len(r.errors)} seeds failed, {len(r.problems)} warnings, "
-                f"{len(r.duplicates)} duplicates.")
+            head = f"Wrote {_count(len(self.written), 'page')}, {self.unchanged} unchanged."
+        return (f"{head} {_count(len(r.errors), 'seed')} failed, {_count(len(r.problems), 'warning')}, "
+                f"{_count(len(r.duplicates), 'duplicate')}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _fingerprint(paths: ProjectPaths) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import pages
-from generator.models import ENTITY_KINDS
+from generator.models import ENTITY_KINDS, FRONT_MATTER_KEYS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -33,8 +33,7 @@ TZ_BY_CITY: dict[tuple[str, str], str] = {("+09:00", "seoul"): "KST", ("+09:00",
 # The front-matter keys of an article page (generator/schemas/page.schema.json allows no others).
 # Material's templates read none of them, so article pages holding only these can share one
 # page frame (chrome.py).
-FIELDS = frozenset({"title", "date", "dateline", "source", "section", *ENTITY_KINDS, "caption", "summary",
-                    "notes", "reviewed", "seed"})
+FIELDS = frozenset(FRONT_MATTER_KEYS)
 
 
 class FrontMatterError(ValueError):
