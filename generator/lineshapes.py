@@ -157,6 +157,16 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+def _cut_between_words(text: str, limit: int) -> str:
+    """The longest run of whole words within ``limit`` that does not split a name ("North | Korea")."""
+    words = text[: limit + 1].split(" ")
+    following = text.split(" ")
+    kept = words[:-1] if len(text) > limit else words
+    while len(kept) > 4 and kept[-1][:1].isupper() and following[len(kept)][:1].isupper():
+        kept.pop()
+    return " ".join(kept)
+
+
 def _present_tense(match: re.Match[str]) -> str:
     verb = HEADLINE_PRESENT[match.group(2)]
     if match.group(1) == "has":
@@ -178,7 +188,7 @@ def headline_from_sentence(sentence: str) -> str:
             if bounds:
                 end = bounds[-1]
                 break
-        text = text[:end] if end > 0 else window[:window.rfind(" ")]
+        text = text[:end] if end > 0 else _cut_between_words(text, HEADLINE_MAX_CHARS)
     words = text.strip(" ,;:-–—\"“”'‘’").split(" ")
     while len(words) > 3 and words[-1].lower().strip(",;:") in TRAILING_STOPWORDS:
         words.pop()

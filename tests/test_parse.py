@@ -187,6 +187,9 @@ def test_split_sentences(text, expected):
     ("The central bank has raised interest rates for the third time this year, officials said.",
      "The central bank raises interest rates for the third time this year"),
     ("The company has denied any wrongdoing.", "The company denies any wrongdoing"),
+    ("South Korea's President Yoon Suk Yeol and U.S. Secretary of State Antony Blinken discussed North "
+     "Korea's missile launches on Monday, Yoon's office said.",
+     "South Korea's President Yoon Suk Yeol and U.S. Secretary of State Antony Blinken discussed"),
     ("Poland's Foreign Minister will visit Yugoslavia on September 3 and 4 to revive a dialogue "
      "between the two governments which was effectively frozen in 1992.",
      "Poland's Foreign Minister will visit Yugoslavia on September 3 and 4"),
