@@ -53,7 +53,7 @@ ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{0,120}?\s)?(?:said|says|told|reported|announced|added|according\s+to)\b.*$"
 )
 HEADLINE_MAX_CHARS = 100
-CAPTION_VERB_MIN_WORDS = 12
+CAPTION_VERB_MIN_WORDS = 7
 # Where a long lead sentence may be cut to make a title: clause ends first, then phrases.
 # Headlines use the present tense: "Japan and South Korea have agreed that …" reads as
 # "Japan and South Korea agree …". Participle -> present (plural) form of common news verbs.

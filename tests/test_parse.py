@@ -155,6 +155,8 @@ def test_time_without_zone_stays_naive_in_generic(profiles):
     ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY.", False),
     ("CRICKET - ENGLAND BEAT PAKISTAN BY 107 RUNS IN SECOND ONE-DAYER.", False),
     ("Jones Medical completes acquisition.", False),
+    ("Officials inspect the damaged bridge in Lisbon on Monday.", True),
+    ("Biden vetoes bill on student loan relief", False),
 ])
 def test_is_caption(line, expected):
     assert is_caption(line) is expected
