@@ -58,7 +58,9 @@ DATELINE_LINE_RE = re.compile(
 )
 # A wire sign-off closing the story: "Reuter", "REUTER", "(Reuters)", "-- Reuters", "AP".
 SIGNOFF_RE = re.compile(r"^\W*(?P<agency>reuters?|ap|afp|upi)\W*$", re.IGNORECASE)
-TRAILING_SIGNOFF_RE = re.compile(r"\s(?P<agency>REUTERS?)\s*(?:\.{2,}|…)?\s*$")
+# A sign-off closing the last paragraph, perhaps followed by the caret or entity form of a
+# control character that an old conversion left as text ("REUTER...^M", "REUTER &#3;").
+TRAILING_SIGNOFF_RE = re.compile(r"\s(?P<agency>REUTERS?)\s*(?:\.{2,}|…)?(?:\s*(?:\^[@A-Z]|&#\d+;))*\s*$")
 # Words that start a paragraph in capitals but are not places.
 NOT_CITIES = frozenset({"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP",
                         "CORRECTED", "REFILE", "NOTE", "EDITOR", "EDITORS", "PHOTO", "VIDEO",

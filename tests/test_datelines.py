@@ -75,6 +75,9 @@ def test_display_city(city, shown):
     ("REUTER", ("Reuters", True)),
     ("(Reuters)", ("Reuters", True)),
     ("told a conference in Switzerland. REUTER...", ("Reuters", False)),
+    ("told a conference in Switzerland. REUTER...^M", ("Reuters", False)),
+    ("the shares rose 3 pct. REUTER &#3;", ("Reuters", False)),
+    ("Reuters is a news agency based in London.", (None, False)),
     ("The company said it would report later.", (None, False)),
 ])
 def test_signoff(line, result):
