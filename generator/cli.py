@@ -21,7 +21,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     Example:
         python -m generator build
-        python -m generator build --strict   # any bad seed or warning -> exit 1
+        python -m generator build --strict   # any bad seed or warning -> exit 1 (else 0)
     """
     from generator.build import build_archive
 
@@ -32,9 +32,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         for page, fields in sorted(report.kept_edits.items()):
             print(f"{page}: kept human edits to {', '.join(fields)}")
         print(report.summary())
-    if report.read.errors or (args.strict and report.problem_lines):
-        return 1
-    return 0
+    # Bad seeds are reported and skipped, the rest of the archive is built: only --strict
+    # turns a reported problem into a failure (for CI and pre-commit).
+    return 1 if args.strict and report.problem_lines else 0
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="convert seeds/ into content/", description=cmd_build.__doc__,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
-    build.add_argument("--strict", action="store_true", help="exit 1 on any warning, not only on errors")
+    build.add_argument("--strict", action="store_true", help="exit 1 when any seed failed or had a warning")
     build.add_argument("-s", "--silent", action="store_true", help="print problems only")
     build.set_defaults(func=cmd_build)
 
