@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from generator import people as people_finder
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
@@ -84,9 +83,6 @@ class Matcher:
                     free_from[kind] = i + n
         return {kind: sorted(hits.values(), key=lambda pair: pair[0]) for kind, hits in found.items()}
 
-    def find_in(self, text: str, kind: str) -> list[tuple[int, Entity]]:
-        return self.find_all(text)[kind]
-
 
 def _scanned_text(article: Article) -> str:
     """Caption and story; the agency credit in the dateline is not a mention of the agency."""
@@ -133,8 +129,3 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
 def _is_part_of_known_person(name: str, known: dict[str, int]) -> bool:
     tokens = set(name_tokens(name))
     return any(tokens < set(name_tokens(other)) for other in known)
-
-
-def annotate_all(articles: Sequence[Article], registry: Registry) -> list[AnnotatedArticle]:
-    matcher = Matcher(registry)
-    return [annotate(a, matcher) for a in articles]
