@@ -46,3 +46,27 @@ def test_mkdocs_build_converts_seeds_and_reports_bad_ones(tmp_path: Path) -> Non
     strict = mkdocs(tmp_path, "--strict")
     assert strict.returncode == 1
     assert "seeds/empty.txt: file is empty" in strict.stderr
+
+
+def test_mkdocs_serve_watches_seeds_and_registry(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    from generator.site.plugin import NewsArchivePlugin
+
+    for name in ("site_templates", "registry", "seeds"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "content").mkdir()
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["news-archive"]
+    assert isinstance(plugin, NewsArchivePlugin)
+    plugin.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config, builder=None)
+    assert server.watched == [str(tmp_path.resolve() / "seeds"), str(tmp_path.resolve() / "registry")]
