@@ -10,22 +10,14 @@ with a capital in the text; topics match their phrases anywhere.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from generator import people as people_finder
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
-from generator.registry import Entity, Registry, name_tokens
+from generator.registry import Entity, Registry, fold, name_tokens
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _PROPER_KINDS = ("people", "places", "organizations")
-
-
-@lru_cache(maxsize=200_000)
-def _fold(token: str) -> str:
-    folded = unicodedata.normalize("NFKD", token.casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -63,7 +55,7 @@ class Matcher:
     def find_all(self, text: str) -> dict[str, list[tuple[int, Entity]]]:
         """kind -> [(character offset of first mention, entity)] for every entity in ``text``."""
         words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-        folded = [_fold(w) for _, w in words]
+        folded = [fold(w) for _, w in words]
         found: dict[str, dict[str, tuple[int, Entity]]] = {kind: {} for kind in ENTITY_KINDS}
         free_from = dict.fromkeys(ENTITY_KINDS, 0)  # per kind: words before this are inside a match
         for i, word in enumerate(folded):

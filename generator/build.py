@@ -23,6 +23,7 @@ from generator.pages import FrontMatterError, escape_body, render, split, write_
 from generator.registry import load_registry, registry_files
 from generator.slugs import slugify
 from generator.state import BuildCache, CacheEntry, read_state, seeds_with_pages, stamp, write_state
+from generator.wording import count
 
 SCHEMA_FILE = Path("generator/schemas/page.schema.json")
 _NOT_IN_PIPELINE = {"cli.py", "check.py", "suggest.py", "__main__.py"}
@@ -53,15 +54,11 @@ class BuildReport:
     def summary(self) -> str:
         r = self.read
         if not self.written:
-            head = f"Nothing changed: {_count(self.unchanged, 'page')} already up to date, no file rewritten."
+            head = f"Nothing changed: {count(self.unchanged, 'page')} already up to date, no file rewritten."
         else:
-            head = f"Wrote {_count(len(self.written), 'page')}, {self.unchanged} unchanged."
-        return (f"{head} {_count(len(r.errors), 'seed')} failed, {_count(len(r.problems), 'warning')}, "
-                f"{_count(len(r.duplicates), 'duplicate')}.")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+            head = f"Wrote {count(len(self.written), 'page')}, {self.unchanged} unchanged."
+        return (f"{head} {count(len(r.errors), 'seed')} failed, {count(len(r.problems), 'warning')}, "
+                f"{count(len(r.duplicates), 'duplicate')}.")
 
 
 def _fingerprint(paths: ProjectPaths) -> str:
@@ -96,9 +93,8 @@ class _Reader:
 
     def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
         raw = sources.read_raw(path, self.paths.root)
-        text_sha = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
         article = parse.parse_document(raw, self.profiles)
-        return annotate(article, self.matcher), text_sha
+        return annotate(article, self.matcher), raw.text_sha256
 
 
 def read_all(paths: ProjectPaths) -> ReadResult:

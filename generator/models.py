@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,11 @@ class RawDocument:
     text: str  # decoded text: "\n" line ends, no BOM, no control characters
     encoding: str  # the encoding used to decode, e.g. "utf-8", "utf-16", "cp1252"
     sha256: str  # hash of the raw bytes, for duplicate detection and caching
+
+    @property
+    def text_sha256(self) -> str:
+        """Digest of the decoded text: the same story saved in two encodings is one article."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -31,15 +32,20 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Case-folded and accent-free: "Suk-Yeol" -> "suk-yeol", "José" -> "jose"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
 def name_tokens(text: str) -> tuple[str, ...]:
-    """The comparable form of a name: case-folded, accent-free words.
+    """The comparable form of a name: folded words.
 
     "Yoon Suk-Yeol" and "yoon suk yeol" give the same tokens; so do "Kishida’s" and
     "Kishida's" (("kishida", "s")), which keeps matching on word boundaries.
     """
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return tuple(_WORD.findall(folded))
+    return tuple(_WORD.findall(fold(text)))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from generator.config import ProjectPaths
 from generator.models import ENTITY_KINDS, ArticleError
 from generator.pages import FrontMatterError, split, write_atomic
 from generator.registry import REGISTRY_FILES, Registry, load_registry, name_tokens
+from generator.wording import count
 
 __all__ = [
     "Suggestion", "SuggestReport", "collect_suggestions", "format_suggestions",
@@ -146,8 +147,8 @@ def collect_suggestions(
 def format_suggestions(report: SuggestReport, *, max_files: int = 3) -> list[str]:
     """Printable lines: one per name (count, name, kind, first files), then what it looks like."""
     if not report.suggestions:
-        return [f"No unregistered names in {_plural(report.articles_read, 'article')}: the registry knows every name found."]
-    lines = [f"{_plural(len(report.suggestions), 'name')} found in articles "
+        return [f"No unregistered names in {count(report.articles_read, 'article')}: the registry knows every name found."]
+    lines = [f"{count(len(report.suggestions), 'name')} found in articles "
              f"{'is' if len(report.suggestions) == 1 else 'are'} not in the registry (most mentioned first):"]
     width = max(len(s.name) for s in report.suggestions)
     for s in report.suggestions:
@@ -308,10 +309,6 @@ def _header(path: Path, kind: str) -> str:
     schema = f"../{SCHEMA_REL.as_posix()}/registry.schema.json"
     return (f"# yaml-language-server: $schema={schema}\n"
             f"# {_KIND_TITLES[kind]} the archive knows by a canonical name. Edit in a pull request.\n")
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def suggest_command(

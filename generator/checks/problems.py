@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.wording import count
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -53,22 +55,18 @@ class CheckReport:
     @property
     def summary(self) -> str:
         checked = (
-            f"{_count(self.pages_checked, 'page')}, {_count(self.registry_files_checked, 'registry file')}"
-            f" and {_count(self.seeds_checked, 'seed')} checked"
+            f"{count(self.pages_checked, 'page')}, {count(self.registry_files_checked, 'registry file')}"
+            f" and {count(self.seeds_checked, 'seed')} checked"
         )
         if not self.problems:
             return f"check: ok, {checked}"
-        found = f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}"
+        found = f"{count(len(self.errors), 'error')}, {count(len(self.warnings), 'warning')}"
         return f"check: {found} ({checked})"
 
     @property
     def exit_code(self) -> int:
         """0 when there is no error (warnings allowed), 1 otherwise."""
         return 1 if self.errors else 0
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class Collector:

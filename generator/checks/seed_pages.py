@@ -73,4 +73,4 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
 
 
 def _text_sha256(path: Path, root: Path) -> str:
-    return hashlib.sha256(read_raw(path, root).text.encode("utf-8")).hexdigest()
+    return read_raw(path, root).text_sha256
