@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from generator import people as people_finder
+from generator.agency import is_about_agency
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.registry import Entity, Registry, fold, name_tokens
+from generator.topics import TopicScorer
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _PROPER_KINDS = ("people", "places", "organizations")
@@ -51,6 +53,7 @@ class Matcher:
                     by_length = by_first.setdefault(tokens[0], {}).setdefault(len(tokens), {})
                     by_length.setdefault(tokens, []).append((kind, _Spelling(tokens, exact, entity)))
         self._by_first = {first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()}
+        self.topic_scorer = TopicScorer(registry)
 
     def find_all(self, text: str) -> dict[str, list[tuple[int, Entity]]]:
         """kind -> [(character offset of first mention, entity)] for every entity in ``text``."""
@@ -107,13 +110,18 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
         people.setdefault(name, pos if pos >= 0 else len(text))
         unregistered.append(name)
 
+    organizations = [e.name for _, e in found["organizations"]]
+    agency = article.dateline.agency and registry.find("organizations", article.dateline.agency)
+    if agency and agency.name in organizations and not is_about_agency(article, article.dateline.agency):
+        organizations.remove(agency.name)  # the dateline's credit, not a subject of the story
+
     ordered_people = tuple(sorted(people, key=lambda n: people[n]))
     return AnnotatedArticle(
         article=article,
         people=ordered_people,
         places=tuple(e.name for _, e in found["places"]),
-        organizations=tuple(e.name for _, e in found["organizations"]),
-        topics=tuple(e.name for _, e in found["topics"]),
+        organizations=tuple(organizations),
+        topics=tuple(matcher.topic_scorer.assign(article, text, [e.name for _, e in found["topics"]])),
         unregistered_people=tuple(n for n in ordered_people if n in unregistered),
     )
 

@@ -17,6 +17,7 @@ import generator
 from generator import parse, profiles, sources
 from generator.annotate import Matcher, annotate
 from generator.config import ProjectPaths
+from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
 from generator.merge import PageState, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
 from generator.pages import FrontMatterError, escape_body, render, split, write_atomic
@@ -69,9 +70,11 @@ def _fingerprint(paths: ProjectPaths) -> str:
     files = [p for p in sorted(code_dir.glob("*.py")) if p.name not in _NOT_IN_PIPELINE]
     files += sorted(code_dir.glob("lexicon/*"))
     files += list(registry_files(paths.registry)) + sorted(paths.profiles.glob("*.y*ml"))
+    # Folder defaults change the dates and sources of the seeds under them (rarely edited: all are rebuilt).
+    files += defaults_files(paths.seeds)
     for path in files:
         if path.is_file():
-            digest.update(str(path.name).encode())
+            digest.update(str(path).encode() if path.name == DEFAULTS_FILE else path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -90,17 +93,18 @@ class _Reader:
         self.paths = paths
         self.profiles = profiles.load_profiles(paths.profiles)
         self.matcher = Matcher(load_registry(paths.registry))
+        self.defaults = DefaultsIndex(paths.seeds, {p.name for p in self.profiles})
 
     def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
         raw = sources.read_raw(path, self.paths.root)
-        article = parse.parse_document(raw, self.profiles)
+        article = parse.parse_document(raw, self.profiles, self.defaults.for_file(path))
         return annotate(article, self.matcher), raw.text_sha256
 
 
 def read_all(paths: ProjectPaths) -> ReadResult:
     """Phase one alone, for every seed (no cache, nothing written): for `check` and `suggest`."""
     reader = _Reader(paths)
-    result = ReadResult()
+    result = ReadResult(errors=_defaults_errors(paths, reader))
     kept: dict[str, str] = {}
     for path in sources.find_seeds(paths.seeds):
         try:
@@ -116,6 +120,15 @@ def read_all(paths: ProjectPaths) -> ReadResult:
         result.articles.append(annotated)
         result.problems += [f"{seed}: {p}" for p in annotated.article.problems]
     return result
+
+
+def _defaults_errors(paths: ProjectPaths, reader: _Reader | None = None) -> list[ArticleError]:
+    """Bad ``_defaults.yml`` files: each named once; the seeds under them build without it."""
+    if reader is not None:
+        index = reader.defaults
+    else:
+        index = DefaultsIndex(paths.seeds, {p.name for p in profiles.load_profiles(paths.profiles)})
+    return [ArticleError(_rel(paths, Path(e.path)), e.problem) for e in index.errors]
 
 
 def _page_dir(paths: ProjectPaths, date: str | None) -> Path:
@@ -200,6 +213,7 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
     walks the seeds in order, so duplicates and new slugs come out the same on every run.
     """
     report = BuildReport()
+    report.read.errors += _defaults_errors(paths)
     cache_file = paths.cache / "build.json"
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)

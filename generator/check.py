@@ -9,7 +9,8 @@ What is checked, in order:
 2. every page (``checks.page_files``): front-matter YAML, the page schema, dates, unknown keys,
    duplicates, and every name against the registry;
 3. seeds and pages match (``checks.seed_pages``);
-4. source profiles load (``generator.profiles``' own validation, first problem only).
+4. source profiles load (``generator.profiles``' own validation, first problem only);
+5. every folder's ``seeds/…/_defaults.yml`` (``generator.defaults``).
 The JSON Schemas in ``generator/schemas/`` are the source of truth for keys and types.
 """
 
@@ -43,7 +44,28 @@ def run_check(paths: ProjectPaths, *, unknown_names: str = "error") -> CheckRepo
     pages = check_pages(paths, report, known, unknown_names=unknown_names)
     check_seed_pages(paths, report, pages)
     _check_profiles(paths, report)
+    _check_folder_defaults(paths, report)
     return report
+
+
+def _check_folder_defaults(paths: ProjectPaths, report: CheckReport) -> None:
+    """Each bad ``seeds/…/_defaults.yml`` is an error naming the file (the build would ignore it)."""
+    from generator.defaults import DefaultsIndex
+    from generator.profiles import load_profiles
+
+    try:
+        names: set[str] | None = {p.name for p in load_profiles(paths.profiles)}
+    except ArticleError:
+        names = None  # already reported by _check_profiles
+    for exc in DefaultsIndex(paths.seeds, names).errors:
+        report.problems.append(Problem(_relative(paths, exc.path), 1, ERROR, exc.problem))
+
+
+def _relative(paths: ProjectPaths, path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(paths.root).as_posix()
+    except ValueError:
+        return path
 
 
 def _check_profiles(paths: ProjectPaths, report: CheckReport) -> None:

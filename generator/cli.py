@@ -45,11 +45,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
     """
     from generator import parse, profiles, sources
     from generator.annotate import Matcher, annotate
+    from generator.defaults import DefaultsIndex
     from generator.registry import load_registry
 
     paths = _paths(args)
     raw = sources.read_raw(Path(args.file).resolve(), paths.root)
-    article = parse.parse_document(raw, profiles.load_profiles(paths.profiles))
+    found_profiles = profiles.load_profiles(paths.profiles)
+    folder_defaults = DefaultsIndex(paths.seeds, {p.name for p in found_profiles})
+    for error in folder_defaults.errors:
+        print(error, file=sys.stderr)
+    article = parse.parse_document(raw, found_profiles, folder_defaults.for_file(raw.path))
     annotated = annotate(article, Matcher(load_registry(paths.registry)))
     for problem in article.problems:
         print(f"{raw.seed}: {problem}", file=sys.stderr)

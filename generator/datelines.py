@@ -75,10 +75,7 @@ class DatelineMatch:
     month: int | None = None
     day: int | None = None
     year: int | None = None
-
-    @property
-    def date_text(self) -> str | None:
-        return None if self.month is None else f"{self.month:02d}-{self.day:02d}"
+    date_text: str | None = None  # the date as the dateline writes it, e.g. "Feb 26"
 
 
 def display_city(city: str) -> str:
@@ -128,6 +125,7 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
         raw=m["prefix"],
         month=month_number(mon) if mon else None,
         day=int(day) if day else None,
+        date_text=f"{mon} {day}" if mon else None,
     )
 
 

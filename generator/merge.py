@@ -102,8 +102,10 @@ def merge(
         else:
             result[key] = disk_value
             human.append(key)
-    # Keys a person added that the machine does not know (check reports typos) are kept.
-    result.update({k: v for k, v in disk.items() if k not in result})
+    # Keys a person added that the machine does not know (check reports typos) are kept; an
+    # optional key the machine wrote last time and no longer writes goes, unless a person changed it.
+    result.update({k: v for k, v in disk.items()
+                   if k not in result and not (k in state.machine and v == state.machine[k])})
     if body_digest(disk_body) == state.body_sha256:
         body = machine_body
     else:

@@ -10,6 +10,7 @@ from pathlib import Path
 FRONT_MATTER_KEYS: tuple[str, ...] = (
     "title",
     "date",
+    "date_text",
     "dateline",
     "source",
     "section",
@@ -74,6 +75,7 @@ class Article:
     summary: str
     paragraphs: tuple[str, ...]  # the story, one paragraph each, junk removed
     problems: tuple[str, ...] = ()  # non-fatal issues, e.g. "no date found"
+    date_text: str | None = None  # the date as the text gives it when it lacks a year, e.g. "Feb 26"
 
     @property
     def body(self) -> str:
@@ -94,7 +96,9 @@ class AnnotatedArticle:
     def front_matter(self) -> dict[str, object]:
         """The machine's front-matter, in FRONT_MATTER_KEYS order."""
         a = self.article
-        return {
+        # Optional keys are written only when they hold something, so most pages stay as short.
+        optional = {"date_text": a.date_text}
+        fm: dict[str, object] = {
             "title": a.title,
             "date": a.date,
             "dateline": a.dateline.as_dict(),
@@ -110,3 +114,5 @@ class AnnotatedArticle:
             "reviewed": False,
             "seed": a.seed,
         }
+        fm.update({key: value for key, value in optional.items() if value})
+        return {key: fm[key] for key in FRONT_MATTER_KEYS if key in fm}

@@ -17,12 +17,13 @@ Each field is filled by a cascade, strongest source first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
 
 from generator.datelines import DatelineMatch, find_signoff, match_dateline, match_dateline_line
 from generator.dates import DateParseError, looks_like_timestamp, parse_timestamp
+from generator.defaults import FolderDefaults
 from generator.lineshapes import (headline_from_sentence, is_byline, is_caption, is_headline,
                                   is_story_like, split_sentences)
 from generator.models import Article, Dateline, RawDocument
@@ -46,16 +47,19 @@ class _Header:
     end: int = 0  # index of the first story line
 
 
-def parse_document(raw: RawDocument, profiles: Sequence[Profile]) -> Article:
-    profile = choose_profile(raw.text, profiles)
+def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: FolderDefaults | None = None) -> Article:
+    """``defaults``: what the seed's folder says (``_defaults.yml``) where the file is silent."""
+    defaults = defaults or FolderDefaults()
+    profile = _named_profile(defaults.profile, profiles) or choose_profile(raw.text, profiles)
     generic = generic_profile(profiles)
     site_rules = (profile,) if profile is generic else (profile, generic)
+    zone = profile.timezone or defaults.timezone
     all_lines = _logical_lines(raw.text)
-    section = _find_section(all_lines, profile)
+    section = _find_section(all_lines, profile) or defaults.section
     lines = [ln for ln in all_lines if not _matches_any(ln, (p for r in site_rules for p in r.junk_lines))]
 
-    header = _read_header(lines, profile.timezone)
-    story, agency_signoff, late_date = _story_lines(lines[header.end:], site_rules, profile.timezone)
+    header = _read_header(lines, zone)
+    story, agency_signoff, late_date = _story_lines(lines[header.end:], site_rules, zone)
     problems: list[str] = []
 
     lead = story[0] if story else ""
@@ -63,6 +67,10 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile]) -> Article:
     lead_text = lead[len(lead_dateline.raw):] if lead_dateline else lead
 
     found_date = header.date or _date_from_dateline(header.dateline_line) or late_date
+    date_text = lead_dateline.date_text if lead_dateline else None
+    if found_date is None and lead_dateline and lead_dateline.month and defaults.year:
+        # The folder says which year its stories are from: "Feb 26" + 1987.
+        found_date = _date_from_dateline(replace(lead_dateline, year=defaults.year))
     if found_date is None:
         problems.extend(f"unparseable date: {text!r}" for text in header.bad_dates)
         if not header.bad_dates:
@@ -84,14 +92,19 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile]) -> Article:
         seed=raw.seed,
         title=title,
         date=found_date,
+        date_text=date_text,
         dateline=Dateline(city=city, agency=agency),
-        source=profile.source,
+        source=profile.source or defaults.source,
         section=section,
         caption=header.caption,
         summary=summary,
         paragraphs=tuple(story),
         problems=tuple(problems),
     )
+
+
+def _named_profile(name: str | None, profiles: Sequence[Profile]) -> Profile | None:
+    return next((p for p in profiles if p.name == name), None) if name else None
 
 
 # ---------------------------------------------------------------- lines

@@ -7,6 +7,7 @@ Each file (``registry/people.yml`` …) is a list of entries::
       role: President of South Korea # people only, optional
       description: …                 # optional, any kind
       phrases: [North Korean missile]  # topics only: text that signals the topic
+      parent: politics               # topics only: the broader topic (an IPTC subject) it belongs to
       reviewed: false                # written by `suggest --write`; a maintainer removes it
 
 This module only reads and indexes; matching text against it lives in ``annotate.py``.
@@ -27,7 +28,7 @@ from generator.models import ENTITY_KINDS, ArticleError
 from generator.slugs import slugify
 
 REGISTRY_FILES: dict[str, str] = {kind: f"{kind}.yml" for kind in ENTITY_KINDS}
-_ENTRY_KEYS = {"name", "aliases", "role", "description", "phrases", "reviewed"}
+_ENTRY_KEYS = {"name", "aliases", "role", "description", "phrases", "parent", "reviewed"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -56,6 +57,7 @@ class Entity:
     role: str | None = None
     description: str | None = None
     phrases: tuple[str, ...] = ()
+    parent: str | None = None
     reviewed: bool = True
 
     @property
@@ -113,7 +115,7 @@ def _entity(kind: str, raw: object, where: str) -> Entity:
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ArticleError(where, "'name' must be a non-empty string")
-    for key in ("role", "description"):
+    for key in ("role", "description", "parent"):
         if raw.get(key) is not None and not isinstance(raw[key], str):
             raise ArticleError(where, f"'{key}' must be a string")
     reviewed = raw.get("reviewed", True)
@@ -126,6 +128,7 @@ def _entity(kind: str, raw: object, where: str) -> Entity:
         role=raw.get("role"),
         description=raw.get("description"),
         phrases=_as_str_list(raw.get("phrases"), where, "phrases"),
+        parent=raw["parent"].strip() if raw.get("parent") else None,
         reviewed=reviewed,
     )
 

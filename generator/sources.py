@@ -15,6 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from generator.defaults import DEFAULTS_FILE
 from generator.models import ArticleError, RawDocument
 
 __all__ = ["find_seeds", "read_raw", "decode_bytes", "clean_text"]
@@ -36,7 +37,8 @@ STRAY_BOM = "\ufeff"
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
-    """Every file below `seeds_dir` (recursively), sorted, skipping hidden files and folders."""
+    """Every file below `seeds_dir` (recursively), sorted, skipping hidden files and folders
+    and the folders' ``_defaults.yml``."""
     seeds_dir = Path(seeds_dir)
     if not seeds_dir.is_dir():
         return []
@@ -45,7 +47,7 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
         rel = path.relative_to(seeds_dir)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.is_file():
+        if path.is_file() and path.name != DEFAULTS_FILE:  # a folder's defaults, not an article
             found.append(path)
     return sorted(found)
 

@@ -120,8 +120,9 @@ def _check_file(path: Path, kind: str, root: Path, report: CheckReport, known: K
         alias_node = doc.node_at([i, "aliases"], key=False)
         if getattr(alias_node, "flow_style", False) and len(aliases) > 1:
             flow_lists.add(len(entries) - 1)
-        if kind != "topics" and "phrases" in raw:
-            out.warning(doc.line([i, "phrases"]), "'phrases' only applies to topics and is ignored here")
+        for key in ("phrases", "parent"):
+            if kind != "topics" and key in raw:
+                out.warning(doc.line([i, key]), f"'{key}' only applies to topics and is ignored here")
 
     names: dict[tuple[str, ...], tuple[int, str]] = {}
     for line, name, _ in entries:
@@ -131,6 +132,12 @@ def _check_file(path: Path, kind: str, root: Path, report: CheckReport, known: K
         else:
             names[tokens] = (line, name)
             known.add(kind, name, Known(name, rel, line))
+    if kind == "topics":
+        for i, raw in enumerate(doc.data):
+            parent = raw.get("parent") if isinstance(raw, dict) else None
+            if isinstance(parent, str) and parent.strip() and name_tokens(parent) not in names:
+                out.error(doc.line([i, "parent"]), f"parent '{parent}' is not a topic in this file; "
+                          "write the name of one of its entries (such as an IPTC subject: 'politics', 'sport')")
     claimed: dict[tuple[str, ...], tuple[int, str]] = {}  # alias tokens -> (line, owner)
     for idx, (line, name, aliases) in enumerate(entries):
         own = name_tokens(name)
