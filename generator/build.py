@@ -20,7 +20,8 @@ from generator.config import ProjectPaths
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
 from generator.merge import PageState, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
-from generator.pages import FrontMatterError, escape_body, render, split, write_atomic
+from generator.page_reader import not_updated_message, read_page
+from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render, write_atomic
 from generator.registry import load_registry, registry_files
 from generator.slugs import slugify
 from generator.state import BuildCache, CacheEntry, read_state, seeds_with_pages, stamp, write_state
@@ -159,16 +160,22 @@ def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle) -> 
     machine = annotated.front_matter()
     machine_body = escape_body(annotated.article.paragraphs)
     state = read_state(paths, page)
-    disk_text = page.read_text(encoding="utf-8") if page.exists() else None
-    disk_fm = disk_body = None
-    if disk_text is not None:
-        try:
-            disk_fm, disk_body = split(disk_text)
-        except FrontMatterError as exc:
-            # Never overwrite a page a person broke: `check` names the problem; we keep theirs.
-            raise ArticleError(_rel(paths, page), f"page not updated: {exc}") from exc
+    disk_text = disk_fm = disk_body = None
+    if page.exists():
+        reading = read_page(page.read_bytes())
+        if not reading.understood:
+            # Never rewrite a page we do not fully understand: merging it could lose a person's edit.
+            raise ArticleError(_rel(paths, page), not_updated_message(reading), reading.errors[0].line)
+        disk_text = "\n".join(reading.lines)
+        disk_fm, disk_body = reading.data, reading.body
     result = merge(machine, machine_body, state, disk_fm, disk_body)
     text = render(result.front_matter, result.body, _schema_ref(paths, page))
+    front_bytes = len(text.encode("utf-8")) - len(result.body.encode("utf-8")) - len("---\n---\n\n")
+    if front_bytes > MAX_FRONT_MATTER_BYTES:
+        # A page the build could not read back would be frozen for good: write none instead.
+        raise ArticleError(annotated.article.seed, f"its page would have {front_bytes:,} bytes of front-matter, "
+                           f"over the limit of {MAX_FRONT_MATTER_BYTES:,} (the caption or summary is not "
+                           "article text); no page written")
     written = text != disk_text
     if written:
         write_atomic(page, text)

@@ -75,12 +75,11 @@ def _check_profiles(paths: ProjectPaths, report: CheckReport) -> None:
     try:
         load_profiles(paths.profiles)
     except ArticleError as exc:
-        where = Path(exc.path)
         try:
-            rel = where.resolve().relative_to(paths.root).as_posix()
+            rel = Path(exc.path).resolve().relative_to(paths.root).as_posix()
         except ValueError:
             rel = exc.path
-        report.problems.append(Problem(rel, 1, ERROR, exc.problem))
+        report.problems.append(Problem(rel, exc.line or 1, ERROR, exc.problem))
 
 
 def check_command(

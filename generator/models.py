@@ -30,10 +30,11 @@ ENTITY_KINDS: tuple[str, ...] = ("people", "places", "organizations", "topics")
 class ArticleError(Exception):
     """A problem with one input file; the message names the file and the problem."""
 
-    def __init__(self, path: str | Path, problem: str) -> None:
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.line = line  # the file line at fault, when known
+        super().__init__(f"{self.path}:{line}: {problem}" if line else f"{self.path}: {problem}")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ as Markdown and HTML; ``write_atomic`` never leaves a half-written file behind.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 import tempfile
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
+
+from generator.safeyaml import YamlSyntaxError, load_fast
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -28,8 +29,11 @@ _LINE_START_ENTITY = {":": "&#58;", "?": "&#63;", "=": "&#61;", "|": "&#124;", "
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])(\s)")
 
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+# Shared with the page reader: the site and the build refuse the same oversized front-matter.
+MAX_FRONT_MATTER_BYTES = 64_000  # a long caption, summary and many notes fit in a tenth of this
 
 
 class FrontMatterError(ValueError):
@@ -51,19 +55,12 @@ def escape_body(paragraphs: Sequence[str]) -> str:
     return "\n\n".join(escape_line(p) for p in paragraphs if p.strip()) + "\n"
 
 
-def _plain(value: Any) -> Any:
-    """YAML may turn a hand-typed unquoted date into a datetime: give it back as ISO text."""
-    if isinstance(value, (_dt.datetime, _dt.date)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def split(text: str) -> tuple[dict[str, Any], str]:
-    """(front-matter mapping, body). A page without front-matter gives ({}, text)."""
+    """(front-matter mapping, body). A page without front-matter gives ({}, text).
+
+    Fast and guarded (libyaml, ``safeyaml``'s limits), for reading many pages; the build and
+    ``check`` judge a page with ``page_reader.read_page``, which also validates it.
+    """
     text = text.lstrip("\ufeff")
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -71,13 +68,13 @@ def split(text: str) -> tuple[dict[str, Any], str]:
             raise FrontMatterError("front-matter starts with '---' but has no closing '---' line")
         return {}, text
     try:
-        data = yaml.load(match.group(1) or "", Loader=_SafeLoader) or {}
-    except yaml.YAMLError as exc:
-        raise FrontMatterError(f"front-matter is not valid YAML: {exc}") from exc
+        data = load_fast(match.group(1) or "", first_line=2, max_bytes=MAX_FRONT_MATTER_BYTES) or {}
+    except YamlSyntaxError as exc:
+        raise FrontMatterError(f"line {exc.line}: {exc.sentence('front-matter')}") from exc
     if not isinstance(data, dict):
         raise FrontMatterError("front-matter must be a YAML mapping of keys to values")
     body = text[match.end():]
-    return _plain(data), body[1:] if body.startswith("\n") else body
+    return data, body[1:] if body.startswith("\n") else body
 
 
 def dump_yaml(data: dict[str, Any]) -> str:

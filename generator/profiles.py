@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-
 from generator.models import ArticleError
+from generator.safeyaml import YamlSyntaxError, load_fast
 
 __all__ = ["Profile", "PROFILE_SCHEMA", "GENERIC_NAME", "load_profiles", "load_profile",
            "choose_profile", "profile_from_dict"]
 
 GENERIC_NAME = "generic"
+MAX_PROFILE_BYTES = 1_000_000  # a profile is a few dozen lines
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _compile(path: Path | str, key: str, pattern: Any) -> re.Pattern[str]:
         raise _fail(path, key, f"expected a regular expression string, got {pattern!r}")
     try:
         return re.compile(pattern)
-    except re.error as exc:
+    except (re.error, RecursionError, OverflowError, ValueError) as exc:
         raise _fail(path, key, f"bad regular expression {pattern!r}: {exc}") from exc
 
 
@@ -116,7 +116,7 @@ def _check(path: Path | str, key: str, spec: Key, value: Any) -> Any:
     if kind == "zone?":
         try:
             ZoneInfo(str(value))
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder name ("Asia")
             raise _fail(path, key, f"unknown time zone {value!r}; use an IANA name such as "
                         "'Asia/Tokyo'") from exc
         return str(value)
@@ -145,9 +145,9 @@ def profile_from_dict(data: Any, path: Path | str, default_name: str) -> Profile
 def load_profile(path: Path) -> Profile:
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ArticleError(path, f"profile is not valid YAML: {exc}") from exc
+        data = load_fast(path.read_text(encoding="utf-8"), max_bytes=MAX_PROFILE_BYTES)
+    except YamlSyntaxError as exc:
+        raise ArticleError(path, exc.sentence("profile"), exc.line) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ArticleError(path, f"cannot read the profile: {exc}") from exc
     return profile_from_dict(data, path, path.stem)

@@ -109,7 +109,8 @@ def test_bad_page(project: Path, fixture: str, expected: list[str]) -> None:
 
 R = "registry/people.yml:"
 REGISTRY_CASES = [
-    ("invalid-yaml.yml", [f"{R}7: error: not valid YAML: mapping values are not allowed here"]),
+    ("invalid-yaml.yml", [f"{R}7: error: this file is not valid YAML: mapping values are not allowed here; "
+                          "check that the line's indentation lines up with the keys above it"]),
     ("unknown-key.yml", [f"{R}8: error: unknown key 'alias' (did you mean 'aliases'?)"]),
     ("missing-name.yml", [f"{R}9: error: missing required key 'name'"]),
     ("duplicate-name.yml", [f"{R}11: error: duplicate entry 'Fumio Kishida' (first on line 6)"]),

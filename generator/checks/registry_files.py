@@ -17,7 +17,8 @@ from generator.checks.similar import alike_pairs
 from generator.checks.yamldoc import REGISTRY_SCHEMA, YamlSyntaxError, closest, duplicate_keys, parse_yaml, schema_problems
 from generator.config import ProjectPaths
 from generator.models import ENTITY_KINDS
-from generator.registry import REGISTRY_FILES, name_tokens
+from generator.registry import MAX_REGISTRY_BYTES, REGISTRY_FILES, name_tokens
+from generator.yaml_hints import explain_syntax_error
 
 NOUNS = {"people": "person", "places": "place", "organizations": "organization", "topics": "topic"}
 SCHEMA_REL = Path("generator/schemas")  # where the schemas live in a checkout, relative to its root
@@ -92,9 +93,9 @@ def _check_file(path: Path, kind: str, root: Path, report: CheckReport, known: K
     if comment:
         out.warning(1, comment)
     try:
-        doc = parse_yaml(text)
+        doc = parse_yaml(text, max_bytes=MAX_REGISTRY_BYTES)
     except YamlSyntaxError as exc:
-        out.error(exc.line, exc.message)
+        out.error(*explain_syntax_error(text.split("\n"), exc, "this file"))
         known.unreadable.add(kind)
         return
     if doc.data is None:

@@ -17,29 +17,13 @@ from typing import Any, Iterator, Sequence
 import jsonschema
 import yaml
 
+from generator.safeyaml import YamlSyntaxError, compose
+
+__all__ = ["YamlDoc", "YamlSyntaxError", "parse_yaml", "duplicate_keys", "schema_problems"]
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 PAGE_SCHEMA = "page.schema.json"
 REGISTRY_SCHEMA = "registry.schema.json"
-
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves 2022-05-10 and 2022-05-10T17:48:00+09:00 as strings."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class YamlSyntaxError(ValueError):
-    def __init__(self, line: int, message: str) -> None:
-        self.line = line
-        self.message = message
-        super().__init__(f"line {line}: {message}")
-
 
 @dataclass
 class YamlDoc:
@@ -74,25 +58,9 @@ class YamlDoc:
         return self.line_of_node(node) if node is not None else self.first_line
 
 
-def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
-    """Compose and construct one YAML document; a syntax error names its line."""
-    loader = _TextDatesLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark is not None else first_line
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        if exc.context_mark is not None and exc.problem_mark is not None:
-            started = exc.context_mark.line + first_line
-            if started != line:
-                what += f" (the block started on line {started}: look for an unclosed quote or bracket, or a missing ': ')"
-        raise YamlSyntaxError(line, f"not valid YAML: {what}") from exc
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(first_line, f"not valid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
+def parse_yaml(text: str, first_line: int = 1, max_bytes: int | None = None) -> YamlDoc:
+    """Compose and construct one YAML document, guarded (``safeyaml``); a problem names its line."""
+    node, data = compose(text, first_line=first_line, max_bytes=max_bytes)
     return YamlDoc(node, data, first_line)
 
 

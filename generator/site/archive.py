@@ -44,7 +44,9 @@ class Archive:
             try:
                 meta = cache.meta(Path(file.abs_src_path))
             except FrontMatterError as err:
-                log.warning("%s (page skipped from the archive's listings)", err)
+                # Not published until fixed: MkDocs reading it itself could fail on the same bytes.
+                file.inclusion = InclusionLevel.EXCLUDED
+                log.warning("%s (page not published until this is fixed)", err)
                 continue
             records.append(ArticleRecord.from_meta(file.src_uri, file.url, meta))
         records.sort(key=lambda r: r.sort_key, reverse=True)

@@ -1,0 +1,129 @@
+"""The one judge of whether an article page is understood, shared by ``build`` and ``check``.
+
+``read_page`` takes a page file's bytes and returns its front-matter, body and every structural
+problem, each with its page line: bytes that are not UTF-8, a missing opening or closing ``---``,
+YAML that is invalid or refused (``safeyaml``: size, depth, anchors, tags), a front-matter that is
+not a mapping, duplicate keys, anything the page schema rejects (unknown keys, wrong types, notes
+that are not text), and impossible dates. The build rewrites a page only when this finds no
+error, so it never merges what it did not understand; ``check`` prints the same problems and adds
+what needs the rest of the project (registry names, seeds).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.checks.problems import ERROR, WARNING
+from generator.checks.yamldoc import PAGE_SCHEMA, YamlDoc, YamlSyntaxError, duplicate_keys, parse_yaml, schema_problems
+from generator.pages import MAX_FRONT_MATTER_BYTES
+from generator.yaml_hints import explain_schema_problem, explain_syntax_error
+
+MAX_PAGE_BYTES = 10_000_000  # a page is a seed's story (seeds stop at 5 MB) plus its front-matter
+
+PATTERN_MESSAGES = {
+    "date": "'date' {value!r} is not an ISO 8601 date; write e.g. '2022-05-10T17:48:00+09:00', '2022-05-10' or null",
+    "seed": "'seed' {value!r} must be a path under seeds/ (e.g. 'seeds/000_c15d51d3465a3ed0.txt'), or null for a hand-written page",
+}
+NO_FRONT_MATTER = "no front-matter: an article page starts with a line '---', then its keys, then '---'"
+NO_CLOSING = "the front-matter has no closing '---' line"
+NOT_A_MAPPING = "front-matter must be a mapping of keys to values (key: value, one per line)"
+_HAS_OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+
+
+@dataclass(frozen=True)
+class PageIssue:
+    line: int  # 1-based line of the page file
+    severity: str  # ERROR or WARNING
+    message: str
+
+
+@dataclass
+class PageReading:
+    """What one page file holds, as far as it could be read."""
+
+    lines: list[str] = field(default_factory=list)  # the decoded text, split at "\n"
+    has_front_matter: bool = False  # starts with '---' and has its closing line
+    data: Any = None  # the front-matter's values (a dict for a readable page)
+    body: str | None = None  # the Markdown after the front-matter
+    doc: YamlDoc | None = None  # the YAML with line numbers
+    issues: list[PageIssue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[PageIssue]:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def understood(self) -> bool:
+        """A mapping the build may merge into: read, and no structural error."""
+        return isinstance(self.data, dict) and self.body is not None and not self.errors
+
+    def _add(self, line: int, message: str, severity: str = ERROR) -> None:
+        self.issues.append(PageIssue(line, severity, message))
+
+
+def read_page(raw: bytes) -> PageReading:
+    """Every structural problem of one page (see the module's docstring); never raises."""
+    reading = PageReading()
+    if len(raw) > MAX_PAGE_BYTES:
+        reading._add(1, f"the page is {len(raw):,} bytes; the limit is {MAX_PAGE_BYTES:,}")
+        return reading
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        reading._add(line, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8")
+        return reading
+    lines = reading.lines = text.lstrip("\ufeff").split("\n")
+    if lines[0].rstrip() != "---":
+        reading._add(1, NO_FRONT_MATTER)
+        return reading
+    end = next((k for k in range(1, len(lines)) if lines[k].rstrip() in ("---", "...")), None)
+    if end is None:
+        reading._add(1, NO_CLOSING)
+        return reading
+    reading.has_front_matter = True
+    body = "\n".join(lines[end + 1:])
+    try:
+        doc = parse_yaml("\n".join(lines[1:end]) + "\n", first_line=2, max_bytes=MAX_FRONT_MATTER_BYTES)
+    except YamlSyntaxError as exc:
+        line, message = explain_syntax_error(lines, exc)
+        reading._add(line, message)
+        return reading
+    reading.doc, reading.data = doc, doc.data
+    reading.body = body[1:] if body.startswith("\n") else body
+    if not isinstance(doc.data, dict):
+        reading._add(2, NOT_A_MAPPING)
+        return reading
+    for line, key, first in duplicate_keys(doc):
+        reading._add(line, f"duplicate key '{key}' (first on line {first})")
+    for line, message in schema_problems(PAGE_SCHEMA, doc, pattern_messages=PATTERN_MESSAGES, required_line=1):
+        reading._add(line, explain_schema_problem(lines, line, message))
+    _check_date(doc.data.get("date"), doc.line(["date"]), reading)
+    return reading
+
+
+def _check_date(value: Any, line: int, reading: PageReading) -> None:
+    if not isinstance(value, str):
+        return
+    try:
+        if "T" in value:
+            _dt.datetime.fromisoformat(value)
+        else:
+            _dt.date.fromisoformat(value)
+    except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+            reading._add(line, f"'date' {value!r} is not a real date or time")
+        return  # otherwise the schema's pattern already said it
+    if "T" in value and not _HAS_OFFSET.search(value):
+        reading._add(line, f"'date' {value!r} has no time-zone offset; add one such as '+09:00' if the source gives it",
+                     WARNING)
+
+
+def not_updated_message(reading: PageReading) -> str:
+    """The build's one line about a page it leaves alone: the first problem, then what to do."""
+    first, more = reading.errors[0], len(reading.errors) - 1
+    also = f"; `python -m generator check` lists {more} more" if more else ""
+    return f"{first.message} (page not updated until this is fixed{also})"
