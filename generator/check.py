@@ -58,7 +58,7 @@ def _check_folder_defaults(paths: ProjectPaths, report: CheckReport) -> None:
     except ArticleError:
         names = None  # already reported by _check_profiles
     for exc in DefaultsIndex(paths.seeds, names).errors:
-        report.problems.append(Problem(_relative(paths, exc.path), 1, ERROR, exc.problem))
+        report.problems.append(Problem(_relative(paths, exc.path), exc.line or 1, ERROR, exc.problem))
 
 
 def _relative(paths: ProjectPaths, path: str) -> str:

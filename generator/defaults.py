@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-
 from generator.models import ArticleError
+from generator.safeyaml import YamlSyntaxError, load_fast
 
 __all__ = ["DEFAULTS_FILE", "FolderDefaults", "DefaultsIndex", "load_defaults_file", "defaults_files"]
 
 DEFAULTS_FILE = "_defaults.yml"
+MAX_DEFAULTS_BYTES = 100_000  # five keys
 # Years a news archive can hold: a typo such as 87 or 19987 is refused rather than believed.
 MIN_YEAR, MAX_YEAR = 1800, 2200
 
@@ -71,7 +71,7 @@ def parse_defaults(data: Any, path: Path) -> FolderDefaults:
         zone = _text(path, "timezone", zone)
         try:
             ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder name ("Asia")
             raise ArticleError(path, f"unknown time zone {zone!r} in 'timezone'; use an IANA name such as "
                                "'America/New_York'") from exc
     return FolderDefaults(
@@ -84,9 +84,9 @@ def parse_defaults(data: Any, path: Path) -> FolderDefaults:
 
 def load_defaults_file(path: Path) -> FolderDefaults:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ArticleError(path, f"not valid YAML: {exc}") from exc
+        data = load_fast(path.read_text(encoding="utf-8"), max_bytes=MAX_DEFAULTS_BYTES)
+    except YamlSyntaxError as exc:
+        raise ArticleError(path, exc.sentence("this file"), exc.line) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ArticleError(path, f"cannot read the file: {exc}") from exc
     return parse_defaults(data, path)

@@ -140,7 +140,10 @@ def _marked(exc: yaml.YAMLError, first_line: int) -> YamlSyntaxError:
 def compose(text: str, *, first_line: int = 1, max_bytes: int | None = None) -> tuple[yaml.Node | None, Any]:
     """(node tree, values) of one YAML document, guarded; raises ``YamlSyntaxError`` only."""
     raw_precheck(text, first_line=first_line, max_bytes=max_bytes)
-    loader = GuardedLoader(text)
+    try:
+        loader = GuardedLoader(text)  # its reader refuses unprintable characters at once
+    except yaml.YAMLError as exc:
+        raise _marked(exc, first_line) from exc
     loader.first_line = first_line
     try:
         node = loader.get_single_node()
@@ -158,7 +161,10 @@ def compose(text: str, *, first_line: int = 1, max_bytes: int | None = None) -> 
 
 def _scan_events(text: str, first_line: int) -> None:
     """The guards of ``_Guard``, on libyaml's event stream (which it produces without recursion)."""
-    loader = _FastLoader(text)
+    try:
+        loader = _FastLoader(text)
+    except yaml.YAMLError as exc:
+        raise _marked(exc, first_line) from exc
     depth = 0
     try:
         while loader.check_event():
