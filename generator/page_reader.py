@@ -48,6 +48,7 @@ class PageReading:
     has_front_matter: bool = False  # starts with '---' and has its closing line
     data: Any = None  # the front-matter's values (a dict for a readable page)
     body: str | None = None  # the Markdown after the front-matter
+    body_line: int = 1  # the page line where ``body`` starts
     doc: YamlDoc | None = None  # the YAML with line numbers
     issues: list[PageIssue] = field(default_factory=list)
 
@@ -94,6 +95,7 @@ def read_page(raw: bytes) -> PageReading:
         return reading
     reading.doc, reading.data = doc, doc.data
     reading.body = body[1:] if body.startswith("\n") else body
+    reading.body_line = end + (3 if body.startswith("\n") else 2)
     if not isinstance(doc.data, dict):
         reading._add(2, NOT_A_MAPPING)
         return reading

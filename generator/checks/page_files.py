@@ -25,7 +25,8 @@ from generator.checks.similar import alike_in, closest_names
 from generator.checks.yamldoc import PAGE_SCHEMA
 from generator.config import ProjectPaths
 from generator.models import ENTITY_KINDS
-from generator.page_reader import read_page
+from generator.page_reader import PageReading, read_page
+from generator.sanitize import find_unsafe
 from generator.registry import REGISTRY_FILES, name_tokens
 
 UNKNOWN_NAME_SEVERITIES = (ERROR, WARNING)
@@ -130,8 +131,21 @@ def check_page(
         out.warning(2, comment)
     doc = reading.doc
     _check_names(paths, page, data, doc, known, out, unknown_names)
+    _check_markup(reading, out)
     seed = data.get("seed")
     return PageSeed(rel, seed if isinstance(seed, str) else None, doc.line(["seed"]) if "seed" in data else 1)
+
+
+def _check_markup(reading: PageReading, out: Collector) -> None:
+    """Raw HTML and unsafe links in the body and the notes: the site would drop them silently."""
+    for found in find_unsafe(reading.body or ""):
+        out.error(reading.body_line + found.line, found.message)
+    notes = reading.data.get("notes") if isinstance(reading.data, dict) else None
+    if isinstance(notes, list) and reading.doc is not None:
+        for i, note in enumerate(notes):
+            if isinstance(note, str):
+                for found in find_unsafe(note, "in an editor's note"):
+                    out.error(reading.doc.line(["notes", i]), found.message)
 
 
 def _check_names(

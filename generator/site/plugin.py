@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.models import ArticleError
+from generator.sanitize import clean_html
 
 from generator.site.archive import Archive
 from generator.site.chrome import BARE_TEMPLATE, Chrome, StandIn, family, mkdocs_page_render, page_values
@@ -127,6 +128,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             if spec is not None:
                 html = self.renderer.generated(spec, page.url)
             elif record is not None:
+                html = clean_html(html)  # people's Markdown may carry HTML: allowlist only
                 related = self.archive.related.find(record)
                 html = self.renderer.article(record, html, self.archive.index, related, page.url)
                 if self.chrome.reuse and _plain_article(page):

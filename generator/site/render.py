@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.models import ENTITY_KINDS
+from generator.sanitize import note_html
 from generator.site.records import ArticleRecord
 from generator.site.terms import KIND_LABELS, Term, TermIndex
 from generator.site.timeline import Timeline
@@ -231,7 +232,8 @@ class Renderer:
     def article(self, record: ArticleRecord, body_html: str, index: TermIndex,
                 related: list[ArticleRecord], page_url: str) -> str:
         terms = [(kind, index.terms_of(record, kind)) for kind in ENTITY_KINDS]
-        return self._render("article.html", page_url, r=record, body=Markup(body_html),
+        notes = [Markup(note_html(note)) for note in record.notes]  # Markdown, sanitised
+        return self._render("article.html", page_url, r=record, body=Markup(body_html), notes=notes,
                             terms=[(k, ts) for k, ts in terms if ts], related=related)
 
     def generated(self, spec: GeneratedPage, page_url: str) -> str:
