@@ -65,7 +65,7 @@ def test_person_page_shows_registry_entry_and_companions(built_site):
 
 
 def test_term_page_has_title_canonical_and_edit_link(built_site):
-    # Term pages are written by the plugin, not MkDocs: they must still look like MkDocs pages.
+    # Term pages are generated MkDocs pages: title, canonical URL and edit link like any page.
     page = html(built_site.site, "people/yoon-suk-yeol")
     assert "<title>Yoon Suk-yeol - News Archive</title>" in page
     assert '<link rel="canonical" href="https://example.github.io/news-archive/people/yoon-suk-yeol/">' in page

@@ -39,10 +39,9 @@ def _target(site: Path, page: Path, link: str, base_path: str) -> Path | None:
     return path
 
 
-def test_every_internal_link_resolves(built_site):
-    site = built_site.site.resolve()
-    config = yaml.load((built_site.project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    base_path = urlsplit(config.get("site_url") or "/").path or "/"
+def broken_links(site: Path, base_path: str = "/") -> tuple[int, list[str]]:
+    """(links checked, "page -> link" for every internal link or asset that is not a file)."""
+    site = site.resolve()
     broken: list[str] = []
     checked = 0
     for page in site.rglob("*.html"):
@@ -55,5 +54,25 @@ def test_every_internal_link_resolves(built_site):
             checked += 1
             if not target.is_file() or site not in target.parents:
                 broken.append(f"{page.relative_to(site)} -> {link}")
+    return checked, broken
+
+
+def test_every_internal_link_resolves(built_site):
+    config = yaml.load((built_site.project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    base_path = urlsplit(config.get("site_url") or "/").path or "/"
+    checked, broken = broken_links(built_site.site, base_path)
     assert checked > 100
     assert not broken, "\n".join(broken[:50])
+
+
+def test_generated_link_to_a_missing_page_fails_strict_build(tmp_path):
+    # Generated HTML bypasses MkDocs' Markdown link validation, so the plugin checks its own links.
+    from conftest import mkdocs_build, write_project
+
+    project = write_project(tmp_path)
+    home = project / "site_templates" / "archive" / "home.html"
+    home.write_text(home.read_text(encoding="utf-8") + '<a href="{{ link(\'people/nobody/\') }}">x</a>\n',
+                    encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "index.md links to people/nobody/, which the site does not have" in result.stderr

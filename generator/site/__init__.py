@@ -9,8 +9,7 @@ Modules, one job each:
 - ``timeline.py`` articles grouped by year and month
 - ``related.py``  related articles (shared people/topics, newest first)
 - ``render.py``   generated pages: which exist, their HTML (autoescaping Jinja), pagination
-- ``direct.py``   the generated pages outside the navigation, written straight to site/
-- ``chrome.py``   Material's page frame for those, rendered once per family of pages
+- ``chrome.py``   Material's page frame, rendered once per family of pages and filled in (checked)
 - ``feed.py``     the Atom feed
 - ``plugin.py``   `NewsArchivePlugin`: thin event handlers that call the above
 """

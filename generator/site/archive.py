@@ -30,7 +30,6 @@ class Archive:
         self.related = related
         self.by_src: dict[str, ArticleRecord] = {r.src_uri: r for r in records}
         self.generated: dict[str, GeneratedPage] = {}  # src_uri -> spec, for MkDocs' page events
-        self.direct: list[GeneratedPage] = []  # written straight to site/ (direct.py)
 
     @classmethod
     def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
@@ -59,18 +58,27 @@ class Archive:
 
     def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,
                             latest: int, feed_url: str | None) -> None:
-        """Plan the generated pages. Those in the navigation (home, indexes, timeline) become
-        in-memory MkDocs files; the rest go to `self.direct`, for `direct.write_pages` after the
-        build. A hand-written file with the same output path wins."""
+        """Plan the generated pages and add each as an in-memory MkDocs page (`File.generated`):
+        MkDocs renders them through its page events like any other page, so other plugins,
+        the sitemap and `--strict` see them. Only home, indexes and timeline are in the nav.
+        A hand-written file with the same output path wins."""
         taken = {file.dest_uri for file in files}
         with_home = files.get_file_from_path("index.md") is None
         for spec in plan_pages(self.records, self.index, self.timeline, page_size=page_size,
                                index_page_size=index_page_size, latest=latest, with_home=with_home,
                                feed_url=feed_url):
-            if spec.dest_uri in taken:
-                log.info("Keeping the hand-written %s instead of a generated page", spec.dest_uri)
-            elif spec.in_nav:
-                files.append(File.generated(config, spec.src_uri, content=""))
-                self.generated[spec.src_uri] = spec
-            else:
-                self.direct.append(spec)
+            file = File.generated(config, spec.src_uri, content="")
+            if file.dest_uri in taken:
+                log.info("Keeping the hand-written %s instead of a generated page", file.dest_uri)
+                continue
+            if not spec.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
+            self.generated[spec.src_uri] = spec
+
+    def add_file(self, files: Files, config, dest: str, content: bytes) -> None:
+        """A generated static file (the feed): MkDocs copies it to site/ like any other."""
+        if files.get_file_from_path(dest) is not None:
+            log.info("Keeping the hand-written %s instead of a generated file", dest)
+            return
+        files.append(File.generated(config, dest, content=content))

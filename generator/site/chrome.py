@@ -1,36 +1,44 @@
-"""`Chrome`: render Material's page frame once per family of pages, then fill it in.
+"""`SharedFrame`: render Material's page frame once per family of pages, then fill it in.
 
 An article page and its thousands of siblings (`articles/YYYY/MM/<slug>/`), or a term page and
 its siblings (`people/<slug>/`), differ in Material's output only in the title, the content, the
 canonical URL and the edit URL: every other link is relative to the page's folder and the same
-for all siblings. Rendering `main.html` costs a few milliseconds per page, most of the build at
-5,000 articles. So a family's frame is rendered once with marker values, and each page fills the
-markers in. Used for article pages (through the trivial template `archive/bare.html`, see the
-plugin) and for the pages the plugin writes itself (`StandIn`, see `direct.py`).
+for all siblings. Rendering `main.html` costs a few milliseconds per page, most of a build's time.
+So a family's frame is rendered once with marker values, and each page fills the markers in.
 
-Self-check: the first `VERIFY` pages of each family are also rendered in full and compared with
-the filled frame; on any difference the family falls back to full rendering for good.
+Where it sits in a build (documented contract, tested in tests/test_site_frame.py):
+
+- MkDocs chooses the page's template before `on_page_context`; the plugin gives framable pages
+  the trivial template `archive/bare.html`, which prints `na_html`.
+- `SharedFrame.html` runs in the plugin's `on_page_context` with the *lowest* priority, so every
+  other plugin has already changed the context. It puts the whole page into `na_html`; MkDocs
+  then renders bare.html and passes the result through every plugin's `on_post_page` (minify,
+  privacy, ...) exactly as if `main.html` had been rendered.
+- Self-check in every build: the first `VERIFY` pages of each family, and a random `sample`
+  share of all the others, are also rendered in full and compared byte for byte. On any
+  difference the family falls back to full rendering for the rest of the build and the plugin
+  logs a WARNING naming the page (so `mkdocs build --strict` fails: the frame's assumption no
+  longer holds, e.g. a theme override printing something page-specific).
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import re
 from typing import Any, Callable
-from urllib.parse import urljoin
 
-from mkdocs.commands.build import get_context
-from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
+from markupsafe import Markup
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
 BARE_TEMPLATE = "archive/bare.html"
+CONTEXT_KEY = "na_html"  # what bare.html prints
 MARKERS = {"title": "NAxTITLExMARK", "canonical": "https://na.invalid/NAxCANONxMARK",
            "edit": "https://na.invalid/NAxEDITxMARK", "content": "<h1>NAxCONTENTxMARK</h1>"}
 _SPLIT = re.compile("(" + "|".join(re.escape(m) for m in MARKERS.values()) + ")")
 _NAME = {m: k for k, m in MARKERS.items()}
-VERIFY = 2
+VERIFY = 2  # pages of each family always checked against a full render
 
 # What differs between the pages of a family: "title" (HTML: escaped text), "canonical" and
 # "edit" (URLs, None when the page has none), "content" (HTML).
@@ -44,40 +52,51 @@ def family(url: str) -> tuple[str, int]:
     return parts[0], len(parts)
 
 
-class Chrome:
-    def __init__(self, reuse: bool = True) -> None:
-        self.reuse = reuse  # False: render every page in full
+class SharedFrame:
+    def __init__(self, enabled: bool = True, sample: float = 0.02, rng: random.Random | None = None) -> None:
+        self.enabled = enabled  # False: render every page in full
+        self.sample = sample  # share of pages (after the first VERIFY of a family) checked in full
+        self.rng = rng or random.Random()
         self._pieces: dict[tuple[Any, ...], list[str] | None] = {}
         self._checked: dict[tuple[Any, ...], int] = {}
+        self.verified = 0  # full renders compared in this build (reported, and tested)
+        self.framed = 0  # pages served from a frame
 
     def reset(self) -> None:
         self._pieces.clear()
         self._checked.clear()
+        self.verified = self.framed = 0
 
-    def html(self, key: tuple[Any, ...], values: Values, render: Render) -> str:
+    def html(self, key: tuple[Any, ...], values: Values, render: Render, name: str) -> str:
         """The full page: the family's frame filled with `values`, or `render(values)`."""
         key = (*key, values["canonical"] is None, values["edit"] is None)
         if key not in self._pieces:
-            self._pieces[key] = self._frame(values, render) if self.reuse else None
+            self._pieces[key] = self._frame(values, render, name) if self.enabled else None
         pieces = self._pieces[key]
         if pieces is None:
             return render(values)
         html = "".join(values[_NAME[p]] if p in _NAME else p for p in pieces)
-        if self._checked.get(key, 0) < VERIFY:
-            self._checked[key] = self._checked.get(key, 0) + 1
+        checked = self._checked.get(key, 0)
+        if checked < VERIFY or self.rng.random() < self.sample:
+            self._checked[key] = checked + 1
+            self.verified += 1
             full = render(values)
             if full != html:
-                log.debug("news-archive: frame reuse disabled for %s (a page differs: %s)", key,
-                          values["canonical"])
+                log.warning("news-archive: the shared page frame of %s/ differs from a full render of %s; "
+                            "rendering those pages in full (slower). A theme override or plugin prints "
+                            "something page-specific: see generator/site/chrome.py", key[1], name)
                 self._pieces[key] = None
                 return full
+        self.framed += 1
         return html
 
     @staticmethod
-    def _frame(values: Values, render: Render) -> list[str] | None:
+    def _frame(values: Values, render: Render, name: str) -> list[str] | None:
         marked = {name: None if values[name] is None else marker for name, marker in MARKERS.items()}
         html = render(marked)
         if html.count(MARKERS["content"]) != 1:
+            log.warning("news-archive: no shared page frame for pages like %s (the theme does not print "
+                        "the content once); rendering them in full", name)
             return None
         return _SPLIT.split(html)
 
@@ -102,25 +121,5 @@ def mkdocs_page_render(env, page, context: dict[str, Any]) -> Render:
     return render
 
 
-class StandIn:
-    """Pages MkDocs does not know: `values()` and `render` as if they were MkDocs pages."""
-
-    def __init__(self, env, config, nav, files) -> None:
-        self.env, self.config, self.nav = env, config, nav
-        self.pages = files.documentation_pages()  # what get_context() would compute on every call
-        self._base = (config.site_url.rstrip("/") + "/") if config.site_url else None
-
-    def values(self, url: str, title: str, content: str, edit_url: str | None) -> Values:
-        return {"title": title, "canonical": urljoin(self._base, url) if self._base else None,
-                "edit": edit_url, "content": content}
-
-    def render(self, url: str) -> Render:
-        def render(values: Values) -> str:
-            page = Page(values["title"], File.generated(self.config, url + "index.md", content=""), self.config)
-            page.markdown = ""
-            page.meta = {"title": values["title"]}
-            page.canonical_url, page.edit_url, page.content = values["canonical"], values["edit"], values["content"]
-            context = get_context(self.nav, self.pages, self.config, page)
-            return self.env.get_template("main.html").render(context)
-
-        return render
+def fill(context: dict[str, Any], html: str) -> None:
+    context[CONTEXT_KEY] = Markup(html)

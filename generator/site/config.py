@@ -38,9 +38,12 @@ class NewsArchiveConfig(base.Config):
     feed_path = c.Type(str, default="feed.xml")
     feed_size = c.Type(int, default=30)
 
-    # Render Material's page frame once per family of term/letter/month pages and fill it in
-    # (chrome.py); false renders every such page in full (slower, for debugging).
+    # Render Material's page frame once per family of pages (articles, terms, months...) and fill
+    # it in (chrome.py); false renders every page in full (slower). Each build also renders the
+    # first pages of every family and this share of the others in full and compares: any
+    # difference is a warning and that family is rendered in full.
     fast_chrome = c.Type(bool, default=True)
+    frame_sample = c.Type(float, default=0.02)
 
     # Edit links for generated pages point at files in the repository (registry YAML,
     # page templates). Base URL of the repository root for edits, e.g.

@@ -1,10 +1,11 @@
 """`NewsArchivePlugin`: thin MkDocs event handlers; the work lives in the sibling modules.
 
 Order within one build (MkDocs' own): on_config -> on_pre_build (convert seeds/) -> on_files
-(read every article's front-matter once, plan the generated pages, add those in the navigation)
--> page events (escape titles, render article headers and navigation pages) -> on_post_template
-(sitemap entries for the other generated pages) -> on_post_build (write those pages straight to
-site/, add their search entries, write the Atom feed).
+(read every article's front-matter once, add every generated page and the feed as in-memory
+MkDocs files) -> page events (escape titles, render article headers and generated pages, check
+their links) -> on_page_context, last of all plugins (restore what search should not index; fill
+the shared page frame, chrome.py) -> MkDocs renders and writes each page through every plugin's
+on_post_page, and the sitemap with every page.
 """
 
 from __future__ import annotations
@@ -20,15 +21,17 @@ from generator.models import ArticleError
 from generator.sanitize import clean_html
 
 from generator.site.archive import Archive
-from generator.site.chrome import BARE_TEMPLATE, Chrome, StandIn, family, mkdocs_page_render, page_values
+from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
-from generator.site.direct import add_search_entries, add_to_sitemap, write_pages
 from generator.site.entities import EntityLookup
-from generator.site.feed import atom_feed, write_feed
+from generator.site.feed import atom_feed
 from generator.site.records import FIELDS, RecordCache
 from generator.site.render import Renderer, SearchSplit, escape_title
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
+
+# Front-matter keys a page may have and still share its family's frame (Material reads none).
+FRAMABLE_KEYS = FIELDS | {"search", "template"}
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
@@ -40,13 +43,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.renderer: Renderer | None = None
         self.root = Path.cwd()
         self.edit_root: str | None = None
-        self.chrome = Chrome()
+        self.frame = SharedFrame()
         self.env = None
-        self.nav = None
-        self.files = None
+        self._urls: set[str] = set()  # every URL the site will have, for checking generated links
         self._meta: dict[str, dict] = {}  # src_uri -> front-matter, between read_source and markdown
         self._late: dict[str, SearchSplit] = {}  # src_uri -> how to finish the page once indexed
-        self._contexts: dict[str, dict] = {}  # src_uri -> context, for pages framed by `self.chrome`
 
     # -- configuration and conversion ---------------------------------------------------------
     def on_config(self, config):
@@ -58,9 +59,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.config.feed:
             config.extra["archive_feed"] = self.config.feed_path
         try:
-            self.renderer = Renderer(config.theme.dirs)
+            self.renderer = Renderer(config.theme.dirs, directory_urls=config.use_directory_urls)
         except Exception as err:  # jinja2.TemplateNotFound and syntax errors
             raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
+        self.frame = SharedFrame(self.config.fast_chrome, self.config.frame_sample)
         return config
 
     def on_pre_build(self, config):
@@ -90,6 +92,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None)
+        if self.config.feed:
+            self.archive.add_file(files, config, self.config.feed_path, atom_feed(
+                self.archive.records, site_name=config.site_name, site_url=config.site_url,
+                feed_path=self.config.feed_path, size=self.config.feed_size))
+        self._urls = {file.url for file in files}
         return files
 
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
@@ -125,77 +132,54 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         try:
             spec = self.archive.generated.get(src)
             record = self.archive.by_src.get(src)
+            self.renderer.take_targets()
             if spec is not None:
-                html = self.renderer.generated(spec, page.url)
+                html = self.renderer.generated(spec, page.file.dest_uri)
             elif record is not None:
                 html = clean_html(html)  # people's Markdown may carry HTML: allowlist only
                 related = self.archive.related.find(record)
-                html = self.renderer.article(record, html, self.archive.index, related, page.url)
-                if self.chrome.reuse and _plain_article(page):
-                    page.meta["template"] = BARE_TEMPLATE  # framed in on_post_page
+                html = self.renderer.article(record, html, self.archive.index, related, page.file.dest_uri)
             else:
                 return html
         except Exception as err:
             raise PluginError(f"news-archive: cannot render {src}: {err}") from err
+        missing = self.renderer.take_targets() - self._urls
+        if missing:
+            log.warning("news-archive: %s links to %s, which the site does not have", src,
+                        ", ".join(sorted(missing)[:5]))
+        if self.frame.enabled and _framable(page):
+            page.meta["template"] = BARE_TEMPLATE  # filled in on_page_context
         split = self._late[src] = SearchSplit.of(html)
         return split.indexed
 
-    def on_nav(self, nav, config, files):
-        self.nav = nav
-        return nav
-
     def on_env(self, env, config, files):
-        self.env, self.files = env, files
-        self.chrome.reuse = self.config.fast_chrome
-        self.chrome.reset()
+        self.env = env
+        self.frame.reset()
         if self.renderer is not None:
             self.renderer.reset()
         return env
 
-    @event_priority(-100)  # after the search plugin (priority 0) has indexed page.content
-    def on_page_context(self, context, page, config, nav):
+    @event_priority(-100)  # last: after the search plugin has indexed page.content, and after
+    def on_page_context(self, context, page, config, nav):  # every plugin's change to the context
         split = self._late.pop(page.file.src_uri, None)
         if split is not None:
             page.content = split.restore(page.content or "")
         if page.meta.get("template") == BARE_TEMPLATE:  # MkDocs has loaded it: the page's meta is its own again
             del page.meta["template"]
-            self._contexts[page.file.src_uri] = context
+            fill(context, self.frame.html(("page", *family(page.url)), page_values(page),
+                                          mkdocs_page_render(self.env, page, context), page.file.src_uri))
         return context
 
-    def on_post_page(self, output, page, config):
-        context = self._contexts.pop(page.file.src_uri, None)
-        if context is None:
-            return output
-        return self.chrome.html(("page", *family(page.url)), page_values(page),
-                                mkdocs_page_render(self.env, page, context))
-
-    # -- the end: the pages outside the navigation, the feed --------------------------------
-    def on_post_template(self, output_content, template_name, config):
-        if template_name == "sitemap.xml" and self.archive is not None:
-            return add_to_sitemap(output_content, self.archive.direct, config.site_url)
-        return output_content
-
-    @event_priority(50)  # before the search plugin (priority 0) writes its index
     def on_post_build(self, config):
-        if self.archive is None or self.renderer is None:
-            return
-        stand_in = StandIn(self.env, config, self.nav, self.files)
-        try:
-            write_pages(self.archive.direct, self.renderer, self.chrome, stand_in, config.site_dir, self.edit_root)
-        except Exception as err:
-            raise PluginError(f"news-archive: cannot write the generated pages: {err}") from err
-        add_search_entries(config, self.archive.direct)
-        if not self.config.feed:
-            return
-        data = atom_feed(self.archive.records, site_name=config.site_name, site_url=config.site_url,
-                         feed_path=self.config.feed_path, size=self.config.feed_size)
-        write_feed(config.site_dir, self.config.feed_path, data)
+        if self.archive is not None:
+            log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
+                     self.frame.framed + self.frame.verified, self.frame.verified)
 
 
-def _plain_article(page) -> bool:
-    """An article page whose Material frame is its family's: no headings (so no table of contents),
+def _framable(page) -> bool:
+    """A page whose Material frame can be its family's: no headings (so no table of contents),
     no front-matter key that Material reads, not in the navigation."""
-    return (not page.toc and FIELDS.issuperset(page.meta)
+    return (not page.toc and FRAMABLE_KEYS.issuperset(page.meta)
             and page.parent is None and page.previous_page is None and page.next_page is None)
 
 

@@ -1,9 +1,8 @@
 """Generated pages: which ones exist (`plan_pages`), and their HTML (`Renderer`).
 
-The generated pages in the navigation (home, indexes, timeline) are `File.generated` MkDocs pages
-with empty Markdown; the thousands of others (terms, letters, months) are written straight to
-site/ (`direct.py`). Either way the HTML comes from a Jinja template in `site_templates/archive/`
-rendered by an *autoescaping* environment, so no front-matter value can produce markup. Each
+Every generated page (home, indexes, timeline, terms, letters, months) is a `File.generated`
+MkDocs page with empty Markdown, outside the navigation except home, indexes and timeline. Its
+HTML comes from a Jinja template in `site_templates/archive/` rendered by an *autoescaping* environment, so no front-matter value can produce markup. Each
 fragment is split at `<!--na:late-->`: on MkDocs pages the listing after it joins the page only
 once the search plugin has indexed the page, so the index holds each page's own text, not
 thousands of headlines. The search plugin also sees an article's terms box without its links:
@@ -84,8 +83,7 @@ class GeneratedPage:
     src_uri: str  # always ".../index.md" (or "index.md"): the page lives at a folder URL
     title: str  # plain text; escaped when rendered
     template: str  # file name under site_templates/archive/
-    # In the navigation: an MkDocs page. Otherwise written straight to site/ (direct.py).
-    in_nav: bool = False
+    in_nav: bool = False  # listed in mkdocs.yml's nav; the others are NOT_IN_NAV
     search_text: str | None = None  # HTML for a one-entry search record; None: not searchable
     edit_path: str | None = None  # repository path for the edit link
     data: dict[str, Any] = field(default_factory=dict)
@@ -94,9 +92,6 @@ class GeneratedPage:
     def url(self) -> str:
         return self.src_uri.removesuffix("index.md")
 
-    @property
-    def dest_uri(self) -> str:
-        return self.url + "index.html"
 
 
 def paginate(items: Sequence[Any], size: int, base_url: str) -> list[tuple[Pager, Sequence[Any]]]:
@@ -189,21 +184,39 @@ class Renderer:
     A link is the page's path back to the site root ("../../") plus the target's URL: valid from
     anywhere, and cheap enough that an article's listing entry is built once per page depth and
     reused on every term and month page that lists it (Jinja macros were a third of build time).
+    Targets are the site's folder URLs ("people/x/"); with `use_directory_urls: false` (MkDocs'
+    offline layout) they point at the folder's index.html. Every target is recorded, so the
+    plugin can warn about a link to a page that does not exist (`--strict` then fails).
     """
 
-    def __init__(self, template_dirs: Sequence[str]) -> None:
+    def __init__(self, template_dirs: Sequence[str], directory_urls: bool = True) -> None:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(list(template_dirs)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.env.get_template(f"{TEMPLATE_DIR}/article.html")  # fail early, naming the missing file
+        self.directory_urls = directory_urls
         self._items: dict[tuple[int, str, bool], Markup] = {}
+        self.targets: set[str] = set()  # link targets (site URLs, no fragment) since the last take_targets()
 
     def reset(self) -> None:
         self._items.clear()
+        self.targets.clear()
+
+    def take_targets(self) -> set[str]:
+        targets, self.targets = self.targets, set()
+        return targets
+
+    def url(self, target: str) -> str:
+        """A folder URL ("people/x/", "" for home) as this site spells it."""
+        path, hash_, fragment = target.partition("#")
+        if not self.directory_urls and (path == "" or path.endswith("/")):
+            path += "index.html"
+        return path + hash_ + fragment
 
     def item(self, r: ArticleRecord, root: str, show_date: bool = True) -> Markup:
         """One `<li>` of a listing: date, headline link, dateline and source (all escaped)."""
         key = (r.index, root, show_date)
         hit = self._items.get(key)
+        self.targets.add(r.url)
         if hit is None:
             e = html.escape
             date = ""
@@ -217,11 +230,14 @@ class Renderer:
             self._items[key] = hit
         return hit
 
-    def _render(self, name: str, page_url: str, **context: Any) -> str:
-        root = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")
+    def _render(self, name: str, dest_uri: str, **context: Any) -> str:
+        """`dest_uri`: the page's output file ("people/x/index.html"), which fixes its depth."""
+        root = "../" * dest_uri.count("/")
 
         def link(target: str) -> str:
-            return (root + target) or "./"
+            url = self.url(target)
+            self.targets.add(url.partition("#")[0])
+            return (root + url) or "./"
 
         def item(r: ArticleRecord, show_date: bool = True) -> Markup:
             return self.item(r, root, show_date)
@@ -230,14 +246,14 @@ class Renderer:
                                                                        **context)
 
     def article(self, record: ArticleRecord, body_html: str, index: TermIndex,
-                related: list[ArticleRecord], page_url: str) -> str:
+                related: list[ArticleRecord], dest_uri: str) -> str:
         terms = [(kind, index.terms_of(record, kind)) for kind in ENTITY_KINDS]
         notes = [Markup(note_html(note)) for note in record.notes]  # Markdown, sanitised
-        return self._render("article.html", page_url, r=record, body=Markup(body_html), notes=notes,
+        return self._render("article.html", dest_uri, r=record, body=Markup(body_html), notes=notes,
                             terms=[(k, ts) for k, ts in terms if ts], related=related)
 
-    def generated(self, spec: GeneratedPage, page_url: str) -> str:
-        return self._render(spec.template, page_url, title=spec.title, **spec.data)
+    def generated(self, spec: GeneratedPage, dest_uri: str) -> str:
+        return self._render(spec.template, dest_uri, title=spec.title, **spec.data)
 
 
 def escape_title(text: str) -> str:
