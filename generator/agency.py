@@ -3,7 +3,8 @@
 "TOKYO (Reuters) –" and the closing "Reuter" credit the agency that filed the story; they do
 not make Reuters a subject of it. The agency is tagged as an organisation only when the story
 is about it: its headline names it, or the story names it at least ``SUBJECT_MENTIONS`` times
-besides the credit ("Reuters Holdings said its profit ..." twice, not one "told Reuters").
+besides the credit ("Reuters Holdings said its profit ..." twice). The agency as the reporter's
+conduit ("told Reuters", "a Reuters survey") does not count.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from generator.models import Article
 __all__ = ["SUBJECT_MENTIONS", "is_about_agency", "agency_spellings"]
 
 SUBJECT_MENTIONS = 2
+CONDUIT_BEFORE = r"told|tell|telling|tells|to|with|by|according\s+to"
+CONDUIT_AFTER = (r"reported|reports|survey|surveys|poll|polls|correspondents?|reporters?|calculations?|"
+                 r"interview|estimates?|tally|count|photographer|witness|witnesses|has\s+learned|learned")
 
 
 def agency_spellings(agency: str) -> tuple[str, ...]:
@@ -36,6 +40,9 @@ def is_about_agency(article: Article, agency: str) -> bool:
     pattern = re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
     if _mentions(article.title, pattern):
         return True
+    # The agency as the reporter's conduit ("told Reuters", "a Reuters poll") is no subject either.
+    conduit = re.compile(rf"\b(?:{CONDUIT_BEFORE})\s+(?:{words})(?![\w-])|(?<![\w-])(?:{words})\s+(?:{CONDUIT_AFTER})\b",
+                         re.IGNORECASE)
     paragraphs = list(article.paragraphs)
     count = 0
     for i, paragraph in enumerate(paragraphs):
@@ -43,5 +50,5 @@ def is_about_agency(article: Article, agency: str) -> bool:
             paragraph = re.sub(rf"\(\s*(?:{words})\s*\)", " ", paragraph, count=1, flags=re.IGNORECASE)
         if i >= len(paragraphs) - 3:
             paragraph = TRAILING_SIGNOFF_RE.sub(" ", paragraph)  # "... last sentence. REUTER"
-        count += _mentions(paragraph, pattern)
+        count += _mentions(conduit.sub(" ", paragraph), pattern)
     return count >= SUBJECT_MENTIONS

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from generator import people as people_finder
 from generator.agency import is_about_agency
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
+from generator.gazetteer import Gazetteer, load_gazetteer
+from generator.places import PlaceFinder
 from generator.registry import Entity, Registry, fold, name_tokens
 from generator.topics import TopicScorer
 
@@ -37,7 +39,7 @@ def _is_acronym(spelling: str) -> bool:
 class Matcher:
     """Registry spellings of every kind, indexed by first word and length: one pass per article."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, gazetteer: Gazetteer | None = None) -> None:
         self.registry = registry
         # first word -> [(length, {words: [(kind, spelling)]})], longest first, so the longest
         # spelling at a position wins and each position costs one lookup per distinct length.
@@ -54,6 +56,7 @@ class Matcher:
                     by_length.setdefault(tokens, []).append((kind, _Spelling(tokens, exact, entity)))
         self._by_first = {first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()}
         self.topic_scorer = TopicScorer(registry)
+        self.place_finder = PlaceFinder(registry, gazetteer or load_gazetteer())
 
     def find_all(self, text: str) -> dict[str, list[tuple[int, Entity]]]:
         """kind -> [(character offset of first mention, entity)] for every entity in ``text``."""
@@ -119,7 +122,7 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     return AnnotatedArticle(
         article=article,
         people=ordered_people,
-        places=tuple(e.name for _, e in found["places"]),
+        places=tuple(matcher.place_finder.find(article, text, list(ordered_people), organizations)),
         organizations=tuple(organizations),
         topics=tuple(matcher.topic_scorer.assign(article, text, [e.name for _, e in found["topics"]])),
         unregistered_people=tuple(n for n in ordered_people if n in unregistered),

@@ -17,6 +17,7 @@ import generator
 from generator import parse, profiles, sources
 from generator.annotate import Matcher, annotate
 from generator.config import ProjectPaths
+from generator.gazetteer import load_gazetteer
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
 from generator.merge import PageState, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
@@ -93,7 +94,7 @@ class _Reader:
     def __init__(self, paths: ProjectPaths) -> None:
         self.paths = paths
         self.profiles = profiles.load_profiles(paths.profiles)
-        self.matcher = Matcher(load_registry(paths.registry))
+        self.matcher = Matcher(load_registry(paths.registry), load_gazetteer(paths.cache))
         self.defaults = DefaultsIndex(paths.seeds, {p.name for p in self.profiles})
 
     def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
@@ -209,6 +210,7 @@ def _read_many(paths: ProjectPaths, files: list[Path]) -> list[tuple[AnnotatedAr
     if len(files) < PARALLEL_MIN_SEEDS or workers < 2:
         _init_worker(paths)
         return [_read_one(path) for path in files]
+    load_gazetteer(paths.cache)  # loaded once here: forked workers share it
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(paths,)) as pool:
         return list(pool.map(_read_one, files, chunksize=32))
 

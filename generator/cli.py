@@ -46,6 +46,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from generator import parse, profiles, sources
     from generator.annotate import Matcher, annotate
     from generator.defaults import DefaultsIndex
+    from generator.gazetteer import load_gazetteer
     from generator.registry import load_registry
 
     paths = _paths(args)
@@ -55,7 +56,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for error in folder_defaults.errors:
         print(error, file=sys.stderr)
     article = parse.parse_document(raw, found_profiles, folder_defaults.for_file(raw.path))
-    annotated = annotate(article, Matcher(load_registry(paths.registry)))
+    annotated = annotate(article, Matcher(load_registry(paths.registry), load_gazetteer(paths.cache)))
     for problem in article.problems:
         print(f"{raw.seed}: {problem}", file=sys.stderr)
     json.dump(annotated.front_matter(), sys.stdout, ensure_ascii=False, indent=2)

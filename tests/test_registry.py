@@ -68,7 +68,7 @@ def test_bad_registry_file_names_file_and_entry(tmp_path: Path, text: str, messa
 def test_matching_respects_word_boundaries_and_longest_spelling(no_finder) -> None:
     reg = registry(places=[Entity("places", "Korea"), Entity("places", "North Korea"), Entity("places", "Oman")])
     result = annotate(article("North Korea fired a missile; Romania and the Omani navy watched."), Matcher(reg))
-    assert result.places == ("North Korea",)
+    assert result.places == ("North Korea", "Romania")  # Romania from the gazetteer; no "Oman" in "Omani"
 
 
 def test_acronym_spellings_match_case_exactly(no_finder) -> None:
@@ -97,7 +97,7 @@ def test_caption_counts_and_dateline_agency_does_not(no_finder) -> None:
     result = annotate(article("TOKYO (Reuters) – Talks began.", caption="A view of Tokyo.", agency="Reuters"),
                       Matcher(reg))
     assert result.organizations == ()
-    assert result.places == ("Tokyo",)
+    assert result.places == ("Tokyo", "Japan")  # a city brings its country (gazetteer)
 
 
 def test_finder_names_are_mapped_filtered_and_kept(monkeypatch) -> None:

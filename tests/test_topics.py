@@ -90,3 +90,10 @@ def test_the_dateline_agency_is_not_an_organisation_unless_the_story_is_about_it
     told = article("Minister speaks", "LONDON (Reuters) - The minister told Reuters the talks would go on.",
                    agency="Reuters")
     assert not is_about_agency(told, "Reuters")
+
+
+def test_the_agency_as_the_reporters_conduit_is_no_subject() -> None:
+    quoted = article("Grain penalty", "DHAKA (Reuters) - The agent told Reuters he applied for an extension.",
+                     "An official told Reuters the request was under study, according to a Reuters survey.",
+                     agency="Reuters")
+    assert not is_about_agency(quoted, "Reuters")

@@ -174,6 +174,8 @@ def _check_names(
                         f"write '{entry.canonical}'"
                     )
                 continue
+            if kind == "places" and _in_gazetteer(paths, name):
+                continue  # every country and city is a place without a registry entry
             if machine is None:
                 machine = machine_names(paths, page)
             if name_tokens(name) in machine[kind]:
@@ -190,3 +192,10 @@ def _check_names(
             else:
                 hint = "add it there first, or check the spelling"
             out.add(unknown_names, line, f"unknown {noun} '{name}' (not in {registry_file}; {hint})")
+
+
+def _in_gazetteer(paths: ProjectPaths, name: str) -> bool:
+    from generator.gazetteer import load_gazetteer
+
+    place = load_gazetteer(paths.cache).lookup(name)
+    return place is not None and place.name == name

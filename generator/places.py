@@ -1,0 +1,266 @@
+"""Places in an article: registry places first, then the gazetteer's, each city with its country.
+
+Rules, each for a reason a reader would give:
+- The dateline city is always a place (it says where the story was filed), with its country.
+- Elsewhere a place must be written with a capital ("us" is not the United States), and the
+  registry's acronym spellings ("U.S.") in their exact case.
+- A name that is also an ordinary English word or a given name ("Nice", "Reading", "Mobile",
+  "Split", "Of", "Eugene") is a place only when the text gives no other reading: not the first
+  word of a sentence nor in an all-capitals line, and of a city of ``AMBIGUOUS_MIN_POPULATION``
+  people or more. The word lists are the lexicon's general ones (SCOWL, US Census).
+- A place name inside a longer capitalised name is part of that name ("Valeska Paris",
+  "Estudiantes Madrid", "New York Times"): it does not count, nor does a one-word place that is
+  the surname of a person in the article ("Houston" beside "Whitney Houston"), nor a place inside
+  an organisation the article names.
+A place counts when one of its mentions passes; registry entries (curated by people) skip the
+ordinary-word rule. The registry keeps priority: a gazetteer place the registry knows under
+another spelling takes the registry's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from generator.datelines import match_dateline
+from generator.gazetteer import Gazetteer, Place, choose, unpack
+from generator.models import Article
+from generator.people_lexicon import (LEXICON_DIR, COMMON_WORDS, ENGLISH_WORDS, FIRST_NAMES, HONORIFICS, NATIONALITIES,
+                                      PARTICLES, PLACE_WORDS, TITLES)
+from generator.registry import Entity, Registry, fold, name_tokens
+
+__all__ = ["PlaceFinder", "AMBIGUOUS_MIN_POPULATION"]
+
+AMBIGUOUS_MIN_POPULATION = 500_000
+# A town abroad (in no country the article names) this small is more likely a name ("Somerset"
+# the cricket club, "Clinton" the town in Iowa) than the place.
+STRAY_TOWN_MAX_POPULATION = 100_000
+REGION_ABBREVIATIONS: dict[str, str] = {
+    abbreviation.strip(): country.strip()
+    for line in (LEXICON_DIR / "region_abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+    for abbreviation, _, country in [line.split("|")]
+}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CLAUSE_END = frozenset(".!?:;\"“”(—–-")
+# Words that may stand next to a place without making it part of a longer name.
+_NOT_NAME_WORDS = COMMON_WORDS | NATIONALITIES | PLACE_WORDS | HONORIFICS | TITLES
+_ORDINARY = ENGLISH_WORDS | FIRST_NAMES | COMMON_WORDS
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+    initial: bool  # first word of a sentence, clause or paragraph: its capital says nothing
+    shouted: bool  # written in capitals, as in a headline or a dateline
+    joined: bool  # only a space or tab from the word before: one capitalised run with it
+
+
+def _words(text: str) -> list[_Word]:
+    out: list[_Word] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        between = text[prev_end:m.start()]
+        before = text[max(0, m.start() - 3):m.start()].rstrip()
+        word = m.group()
+        initial = not out or "\n" in between or (before[-1:] in _CLAUSE_END)
+        out.append(_Word(m.start(), m.end(), word, fold(word), initial, len(word) > 1 and word.isupper(),
+                         bool(out) and between in (" ", "\t")))
+        prev_end = m.end()
+    return out
+
+
+class PlaceFinder:
+    """Built once per registry (the gazetteer is shared); ``find`` per article."""
+
+    def __init__(self, registry: Registry, gazetteer: Gazetteer) -> None:
+        self.registry = registry
+        self.gazetteer = gazetteer
+        # folded first word -> [(folded tokens, exact words for an acronym or None, entity)], longest first
+        self._registry_index: dict[str, list[tuple[str, int, tuple[str, ...] | None, Entity]]] = {}
+        for entity in registry.entities("places"):
+            for spelling in entity.spellings:
+                tokens = name_tokens(spelling)
+                if not tokens:
+                    continue
+                letters = [c for c in spelling if c.isalpha()]
+                exact = tuple(re.findall(r"[^\W_]+", spelling)) if len(letters) <= 6 and spelling.isupper() else None
+                self._registry_index.setdefault(tokens[0], []).append((" ".join(tokens), len(tokens), exact, entity))
+        for entries in self._registry_index.values():
+            entries.sort(key=lambda e: -e[1])
+
+    # ------------------------------------------------------------------ names
+    def _registry_name(self, *spellings: str | None) -> str | None:
+        for spelling in spellings:
+            if spelling:
+                entity = self.registry.find("places", spelling)
+                if entity is not None:
+                    return entity.name
+        return None
+
+    def _named(self, place: Place, written: str) -> tuple[str, str | None]:
+        """(name, country name) under the registry's spelling where it has one."""
+        name = self._registry_name(place.name, written) or place.name
+        country = self._registry_name(place.country) or place.country if place.country else None
+        return name, (country if country != name else None)
+
+    def dateline_places(self, article: Article) -> list[str]:
+        """The dateline city and its country: always places, whatever the gazetteer knows."""
+        city = article.dateline.city
+        if not city:
+            return []
+        region_country = self._dateline_country(article)
+        within = frozenset({region_country}) if region_country else frozenset()
+        place = self.gazetteer.lookup_dateline(city, within)
+        if place is not None and region_country and region_country not in (place.country, place.name):
+            place = None  # "WARRINGTON, Pa." is not the English Warrington
+        registered = self._registry_name(city, place.name if place else None)
+        if place is not None:
+            name, country = self._named(place, city)
+            return [registered or name] + ([country] if country and country != registered else [])
+        return [registered or city] + ([region_country] if region_country and region_country != registered else [])
+
+    def _dateline_country(self, article: Article) -> str | None:
+        """The country the dateline itself names: "ABHA, Saudi Arabia, March 16", "SAN MATEO, Calif."."""
+        found = match_dateline(article.paragraphs[0]) if article.paragraphs else None
+        for part in (found.raw.split(",")[1:] if found else []):
+            part = part.strip(" -–—")
+            if part in REGION_ABBREVIATIONS:
+                return self._registry_name(REGION_ABBREVIATIONS[part]) or REGION_ABBREVIATIONS[part]
+            place = self.gazetteer.lookup(part)
+            if place is not None and place.kind in ("country", "former", "region"):
+                name, country = self._named(place, part)
+                return country if place.kind == "region" and country else name
+        return None
+
+    # ------------------------------------------------------------------ text
+    def find(self, article: Article, text: str, people: Sequence[str] = (), organizations: Sequence[str] = ()) -> list[str]:
+        """Every place of the article, dateline first, then in order of first mention."""
+        words = _words(text)
+        surnames = {name_tokens(p)[-1] for p in people if len(name_tokens(p)) > 1}
+        blocked = _spans(text, [*people, *organizations])
+        found: dict[str, float] = {}
+        for rank, name in enumerate(self.dateline_places(article)):
+            found.setdefault(name, -1 + rank / 10)
+        matches: list[tuple[int, int, Entity | None, list[Place]]] = []
+        i = 0
+        while i < len(words):
+            match = self._match(words, i) if words[i].text[:1].isupper() else None
+            if match is None:
+                i += 1
+                continue
+            matches.append((i, *match))
+            i += match[0]
+        # The countries the article is about decide which "Durham" it means, and whether a small
+        # town abroad is more likely a name than a place.
+        context = set(found)
+        for _, _, entity, candidates in matches:
+            if candidates and candidates[0].kind in ("country", "former"):
+                context.add(self._named(candidates[0], candidates[0].name)[0])
+        context |= {c for c in (self._named(p, p.name)[1] for p in (self.gazetteer.lookup(n) for n in found) if p) if c}
+        within = frozenset(context) | frozenset(self._gazetteer_country(c) for c in context)
+        dateline_city = name_tokens(article.dateline.city or "")
+        for i, n, entity, candidates in matches:
+            place = choose(candidates, within)
+            span = words[i:i + n]
+            if tuple(w.folded for w in span) == dateline_city:
+                continue  # the dateline's city again: already placed, with the dateline's country
+            if entity is None and place is not None and _stray_town(place, within):
+                continue
+            if not self._counts(words, i, n, entity is not None, place, surnames, blocked):
+                continue
+            written = text[span[0].start:span[-1].end]
+            names = [entity.name] if entity is not None else []
+            if place is not None:
+                name, country = self._named(place, written)
+                names = (names or [name]) + ([country] if country and country not in names else [])
+            for k, name in enumerate(names):
+                found.setdefault(name, span[0].start + k / 10)
+        return sorted(found, key=lambda name: found[name])
+
+    def _gazetteer_country(self, name: str) -> str:
+        """The gazetteer's name for a country the registry may spell otherwise ("Britain")."""
+        entity = self.registry.find("places", name)
+        for spelling in (entity.spellings if entity else (name,)):
+            place = self.gazetteer.lookup(spelling)
+            if place is not None and place.kind in ("country", "former"):
+                return place.name
+        return name
+
+    def _match(self, words: list[_Word], i: int) -> tuple[int, Entity | None, list[Place]] | None:
+        """The longest registry or gazetteer spelling starting at word ``i`` (registry on a tie)."""
+        best: tuple[int, Entity | None, list[Place]] | None = None
+        for joined, n, exact, entity in self._registry_index.get(words[i].folded, ()):
+            span = words[i:i + n]
+            if len(span) == n and " ".join(w.folded for w in span) == joined and _capitalised(span):
+                if exact is None or tuple(w.text for w in span) == exact:
+                    best = (n, entity, self.gazetteer.candidates(entity.name))
+                    break
+        for joined, n, rows in self.gazetteer.scan.get(words[i].folded, ()):
+            if best is not None and n <= best[0]:
+                break
+            span = words[i:i + n]
+            if len(span) == n and " ".join(w.folded for w in span) == joined and _capitalised(span):
+                best = (n, None, [self.gazetteer.place(row) for row in unpack(rows)])
+                break
+        return best
+
+    def _counts(self, words: list[_Word], i: int, n: int, registered: bool, place: Place | None,
+                surnames: set[str], blocked: list[tuple[int, int]]) -> bool:
+        span = words[i:i + n]
+        if any(start <= span[0].start and span[-1].end <= end for start, end in blocked):
+            return False
+        if _inside_longer_name(words, i, n):
+            return False
+        if n == 1 and span[0].folded in surnames:
+            return False
+        if registered or place is None or n > 1 or place.kind != "city" or span[0].folded not in _ORDINARY:
+            return True
+        # A city named like an ordinary word or a given name: only a big one, capitalised where
+        # the capital says something.
+        return place.population >= AMBIGUOUS_MIN_POPULATION and not (span[0].initial or span[0].shouted)
+
+
+def _stray_town(place: Place, within: frozenset[str]) -> bool:
+    return (bool(within) and place.kind == "city" and place.population < STRAY_TOWN_MAX_POPULATION
+            and place.country not in within)
+
+
+def _capitalised(span: list[_Word]) -> bool:
+    """Every word capitalised, but for particles inside ("Rio de Janeiro", "Port of Spain")."""
+    return all(w.text[:1].isupper() or (0 < k < len(span) - 1 and w.folded in PARTICLES | {"of", "on", "upon"})
+               for k, w in enumerate(span))
+
+
+def _name_like(word: _Word) -> bool:
+    """A capitalised word that makes a neighbouring place part of a longer name."""
+    if not word.text[:1].isupper() or word.folded in _NOT_NAME_WORDS:
+        return False
+    return not (word.initial and word.folded in ENGLISH_WORDS)
+
+
+def _inside_longer_name(words: list[_Word], i: int, n: int) -> bool:
+    first = words[i]
+    before = words[i - 1] if i > 0 and first.joined else None
+    after = words[i + n] if i + n < len(words) and words[i + n].joined else None
+    for other in (before, after):
+        if other is not None and not (first.shouted and other.shouted) and _name_like(other):
+            return True
+    return False
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where the multi-word names of people and organisations stand in the text."""
+    spans: list[tuple[int, int]] = []
+    for name in names:
+        if " " not in name.strip():
+            continue
+        start = text.find(name)
+        while start >= 0:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    return spans
