@@ -20,8 +20,7 @@ another spelling takes the registry's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from generator.datelines import match_dateline
 from generator.gazetteer import Gazetteer, Place, choose, unpack
@@ -49,8 +48,7 @@ _NOT_NAME_WORDS = COMMON_WORDS | NATIONALITIES | PLACE_WORDS | HONORIFICS | TITL
 _ORDINARY = ENGLISH_WORDS | FIRST_NAMES | COMMON_WORDS
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -61,15 +59,19 @@ class _Word:
 
 
 def _words(text: str) -> list[_Word]:
+    """Every word; the case-dependent facts only for capitalised ones (the rest are never names)."""
     out: list[_Word] = []
     prev_end = 0
     for m in _WORD.finditer(text):
-        between = text[prev_end:m.start()]
-        before = text[max(0, m.start() - 3):m.start()].rstrip()
         word = m.group()
-        initial = not out or "\n" in between or (before[-1:] in _CLAUSE_END)
-        out.append(_Word(m.start(), m.end(), word, fold(word), initial, len(word) > 1 and word.isupper(),
-                         bool(out) and between in (" ", "\t")))
+        start = m.start()
+        if word[0].isupper():
+            between = text[prev_end:start]
+            initial = not out or "\n" in between or text[max(0, start - 3):start].rstrip()[-1:] in _CLAUSE_END
+            out.append(_Word(start, m.end(), word, fold(word), initial, len(word) > 1 and word.isupper(),
+                             between == " " or between == "\t"))
+        else:
+            out.append(_Word(start, m.end(), word, word, False, False, False))
         prev_end = m.end()
     return out
 
