@@ -19,13 +19,15 @@ from generator.annotate import Matcher, annotate
 from generator.config import ProjectPaths
 from generator.gazetteer import load_gazetteer
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
-from generator.merge import PageState, body_digest, merge
+from generator.conflicts import find_conflict
+from generator.merge import Names, PageState, RegistryNames, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
 from generator.page_reader import not_updated_message, read_page
-from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render, write_atomic
+from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
 from generator.registry import load_registry, registry_files
 from generator.slugs import slugify
-from generator.state import BuildCache, CacheEntry, read_state, seeds_with_pages, stamp, write_state
+from generator.state import BuildCache, CacheEntry, StateIndex, commit_page, read_record, stamp, state_path
+from generator.withdrawn import forget_deleted_articles, withdraw
 from generator.wording import count
 
 SCHEMA_FILE = Path("generator/schemas/page.schema.json")
@@ -47,6 +49,8 @@ class BuildReport:
     unchanged: int = 0
     read: ReadResult = field(default_factory=ReadResult)
     kept_edits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> fields people edited
+    notes: list[str] = field(default_factory=list)  # decisions the build recorded, said once (withdrawn articles)
+    withdrawn: int = 0  # articles whose page a person deleted
 
     @property
     def problem_lines(self) -> list[str]:
@@ -60,8 +64,9 @@ class BuildReport:
             head = f"Nothing changed: {count(self.unchanged, 'page')} already up to date, no file rewritten."
         else:
             head = f"Wrote {count(len(self.written), 'page')}, {self.unchanged} unchanged."
+        withdrawn = f", {self.withdrawn} withdrawn" if self.withdrawn else ""
         return (f"{head} {count(len(r.errors), 'seed')} failed, {count(len(r.problems), 'warning')}, "
-                f"{count(len(r.duplicates), 'duplicate')}.")
+                f"{count(len(r.duplicates), 'duplicate')}{withdrawn}.")
 
 
 def _fingerprint(paths: ProjectPaths) -> str:
@@ -153,23 +158,36 @@ def _schema_ref(paths: ProjectPaths, page: Path) -> str:
     return Path(os.path.relpath(paths.root / SCHEMA_FILE, page.parent)).as_posix()
 
 
-def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle) -> tuple[bool, tuple[str, ...]]:
+def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle,
+               names: Names | None = None) -> tuple[bool, tuple[str, ...]]:
     """Merge the machine's page with the one on disk and write it if anything changed.
 
-    Returns (written?, fields whose human edits were kept).
+    Returns (written?, fields whose human edits were kept). The page and its record in
+    content/.machine/ are committed together (``state.commit_page``).
     """
     machine = annotated.front_matter()
     machine_body = escape_body(annotated.article.paragraphs)
-    state = read_state(paths, page)
+    record = read_record(paths, page)
+    if record is not None and record.conflict is not None:
+        where = state_path(paths, page)
+        raise ArticleError(_rel(paths, where), "unresolved merge conflict in the build's record of "
+                           f"{_rel(paths, page)} (page not updated until it is resolved; "
+                           "`python -m generator check` says how)", record.conflict)
+    page_bytes = page.read_bytes() if page.exists() else None
     disk_text = disk_fm = disk_body = None
-    if page.exists():
-        reading = read_page(page.read_bytes())
+    if page_bytes is not None:
+        reading = read_page(page_bytes)
+        conflict = find_conflict("\n".join(reading.lines))
+        if conflict is not None:
+            raise ArticleError(_rel(paths, page), f"{conflict.sentence()} (page not updated until this is fixed)",
+                               conflict.start)
         if not reading.understood:
             # Never rewrite a page we do not fully understand: merging it could lose a person's edit.
             raise ArticleError(_rel(paths, page), not_updated_message(reading), reading.errors[0].line)
         disk_text = "\n".join(reading.lines)
         disk_fm, disk_body = reading.data, reading.body
-    result = merge(machine, machine_body, state, disk_fm, disk_body)
+    state, alternate = record.bases(page_bytes) if record else (None, None)
+    result = merge(machine, machine_body, state, disk_fm, disk_body, names=names or Names(), alternate=alternate)
     text = render(result.front_matter, result.body, _schema_ref(paths, page))
     front_bytes = len(text.encode("utf-8")) - len(result.body.encode("utf-8")) - len("---\n---\n\n")
     if front_bytes > MAX_FRONT_MATTER_BYTES:
@@ -178,11 +196,8 @@ def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle) -> 
                            f"over the limit of {MAX_FRONT_MATTER_BYTES:,} (the caption or summary is not "
                            "article text); no page written")
     written = text != disk_text
-    if written:
-        write_atomic(page, text)
-    new_state = PageState(machine=machine, body_sha256=body_digest(machine_body),
-                          page_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), removed=result.removed)
-    write_state(paths, page, new_state)
+    new_state = PageState(machine=machine, body_sha256=body_digest(machine_body), removed=result.removed)
+    commit_page(paths, page, text if written else None, new_state, state)
     return written, result.human_fields
 
 
@@ -233,11 +248,14 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
         entry = cache.entries.get(seed)
         unchanged = entry is not None and entry.seed_stamp == stamp(path) and (
             entry.page is None or stamp(paths.root / entry.page) == entry.page_stamp)
+        if unchanged and entry.page is not None and entry.page_stamp is None:  # withdrawn: still recorded?
+            unchanged = state_path(paths, paths.root / entry.page).exists()
         plan.append((path, seed, entry if unchanged else None))
     to_read = [path for path, _, entry in plan if entry is None]
     results = dict(zip(to_read, _read_many(paths, to_read))) if to_read else {}
 
-    seed_pages: dict[str, Path] | None = None
+    index: StateIndex | None = None
+    names: Names | None = None
     taken: set[Path] = set()
     kept_by_text: dict[str, str] = {}
     late_reader: _Reader | None = None
@@ -249,7 +267,10 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             elif entry.page is not None and not known:  # unchanged seed, page, code and registry
                 kept_by_text[entry.text_sha256] = seed
                 report.read.problems += [f"{seed}: {p}" for p in entry.problems]
-                report.unchanged += 1
+                if entry.page_stamp is None:
+                    report.withdrawn += 1
+                else:
+                    report.unchanged += 1
             else:
                 entry = None  # what it duplicated has changed: read it again below
             if entry is not None:
@@ -276,12 +297,17 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
         kept_by_text[text_sha] = seed
         problems = list(annotated.article.problems)
         report.read.problems += [f"{seed}: {p}" for p in problems]
-        if seed_pages is None:
-            seed_pages = seeds_with_pages(paths)
-        page = seed_pages.get(seed) or _new_page_path(paths, annotated, text_sha, taken)
-        seed_pages[seed] = page
+        if index is None:
+            index = StateIndex.scan(paths)
+        page = index.pages.get(seed) or _new_page_path(paths, annotated, text_sha, taken)
+        index.pages[seed] = page
+        if withdraw(paths, seed, page, report.notes):
+            report.withdrawn += 1
+            fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, _rel(paths, page), None, problems)
+            continue
+        names = names or RegistryNames(load_registry(paths.registry))
         try:
-            written, human_fields = write_page(paths, page, annotated)
+            written, human_fields = write_page(paths, page, annotated, names)
         except ArticleError as exc:
             report.read.errors.append(exc)
             continue
@@ -294,9 +320,14 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             report.kept_edits[rel_page] = human_fields
         fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
 
+    if index is not None or set(cache.entries) - set(fresh.entries):
+        # Some seed was read or has gone: records of articles whose page and seed are both gone go too.
+        forget_deleted_articles(paths, index or StateIndex.scan(paths), report.notes)
     fresh.save(cache_file)
     if not quiet:
         for line in report.problem_lines:
+            log(line)
+        for line in report.notes:
             log(line)
         log(report.summary())
     return report

@@ -8,7 +8,9 @@ What is checked, in order:
    twice (errors), entries that look like one (warnings);
 2. every page (``checks.page_files``): front-matter YAML, the page schema, dates, unknown keys,
    duplicates, and every name against the registry;
-3. seeds and pages match (``checks.seed_pages``);
+3. the build's records in content/.machine/ and leftover merge-conflict markers
+   (``checks.machine_state``): withdrawn articles are reported with how to undo them;
+   seeds and pages match (``checks.seed_pages``);
 4. source profiles load (``generator.profiles``' own validation, first problem only);
 5. every folder's ``seeds/…/_defaults.yml`` (``generator.defaults``).
 The JSON Schemas in ``generator/schemas/`` are the source of truth for keys and types.
@@ -24,6 +26,7 @@ from typing import TextIO
 from generator.checks.page_files import UNKNOWN_NAME_SEVERITIES, check_pages
 from generator.checks.problems import ERROR, CheckReport, Problem
 from generator.checks.registry_files import check_registry
+from generator.checks.machine_state import StateFindings, check_conflict_markers, check_state_files, drop_shadowed
 from generator.checks.seed_pages import check_seed_pages
 from generator.config import ProjectPaths
 from generator.models import ArticleError
@@ -42,7 +45,11 @@ def run_check(paths: ProjectPaths, *, unknown_names: str = "error") -> CheckRepo
     report = CheckReport()
     known = check_registry(paths, report)
     pages = check_pages(paths, report, known, unknown_names=unknown_names)
-    check_seed_pages(paths, report, pages)
+    findings = StateFindings()
+    check_conflict_markers(paths, report, findings)
+    check_state_files(paths, report, pages, findings)
+    check_seed_pages(paths, report, pages, withdrawn=findings.withdrawn)
+    drop_shadowed(report, findings)
     _check_profiles(paths, report)
     _check_folder_defaults(paths, report)
     return report

@@ -28,6 +28,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     report = build_archive(_paths(args), quiet=True)
     for line in report.problem_lines:
         print(line, file=sys.stderr)
+    for line in report.notes:  # decisions recorded this build (a withdrawn article): said once, even with -s
+        print(line)
     if not args.silent:
         for page, fields in sorted(report.kept_edits.items()):
             print(f"{page}: kept human edits to {', '.join(fields)}")

@@ -12,7 +12,7 @@ BODY = "Paragraph one.\n"
 
 
 def state(machine: dict = OLD, removed: dict | None = None) -> PageState:
-    return PageState(machine=dict(machine), body_sha256=body_digest(BODY), page_sha256="", removed=removed or {})
+    return PageState(machine=dict(machine), body_sha256=body_digest(BODY), removed=removed or {})
 
 
 CASES = [

@@ -82,8 +82,12 @@ def machine_names(paths: ProjectPaths, page: Path) -> dict[str, set[tuple[str, .
         if not isinstance(data, dict):
             continue
         machine = data.get("machine") if isinstance(data.get("machine"), dict) else data
+        # A build interrupted after writing the page left its values in the pending record.
+        pending = data.get("pending")
+        machines = [machine] + ([pending["machine"]] if isinstance(pending, dict)
+                                and isinstance(pending.get("machine"), dict) else [])
         for kind in ENTITY_KINDS:
-            for name in _str_list(machine.get(kind)):
+            for name in (n for m in machines for n in _str_list(m.get(kind))):
                 out[kind].add(name_tokens(name))
         for holder in (machine, data):
             for name in _str_list(holder.get("unregistered_people")):

@@ -24,7 +24,9 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageSeed]) -> None:
+def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageSeed],
+                     withdrawn: frozenset[str] | set[str] = frozenset()) -> None:
+    """``withdrawn``: seeds whose page a person deleted (reported by ``machine_state``), not "without page"."""
     seed_files = {p.relative_to(paths.root).as_posix(): p for p in find_seeds(paths.seeds)}
     report.seeds_checked += len(seed_files)
 
@@ -49,7 +51,7 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
         hashes_with_page.setdefault(_sha256(path), seed)
     text_hashes: dict[str, str] | None = None
     for seed, path in seed_files.items():
-        if seed in claimed:
+        if seed in claimed or seed in withdrawn:
             continue
         if _sha256(path) in hashes_with_page:
             continue  # a byte-identical duplicate of a seed that has its page

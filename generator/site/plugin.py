@@ -200,6 +200,8 @@ def convert(root: Path) -> None:
         log.warning("news-archive: %s", error)
     for line in report.problem_lines[len(report.read.errors):]:
         log.info("news-archive: %s", line)
+    for line in report.notes:
+        log.info("news-archive: %s", line)
     log.info("news-archive: %s", report.summary())
 
 
