@@ -32,10 +32,10 @@ def test_search_open_result_and_follow_person(browser, server):
     dialogs: list[str] = []
     page = _page(browser, dialogs)
     page.goto(server)
-    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
-    page.locator("label.md-search__icon, input.md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("Hayashi", delay=30)
-    result = page.locator(".md-search-result__item a", has_text="Japan and South Korea agree").first
+    page.wait_for_load_state("networkidle")
+    page.locator("input.na-search__input").click()
+    page.locator("input.na-search__input").press_sequentially("Hayashi", delay=30)
+    result = page.locator("#na-search-results a", has_text="Japan and South Korea agree").first
     result.wait_for(timeout=15_000)
     page.screenshot(path=str(ARTIFACTS / "search-hayashi.png"))
     result.click()

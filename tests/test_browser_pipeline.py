@@ -59,10 +59,10 @@ def test_search_hayashi_open_article_follow_yoon(browser, server) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(server)
-    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
-    page.locator("label.md-search__icon, input.md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("Hayashi", delay=30)
-    result = page.locator(".md-search-result__item a", has_text=HEADLINE).first
+    page.wait_for_load_state("networkidle")
+    page.locator("input.na-search__input").click()
+    page.locator("input.na-search__input").press_sequentially("Hayashi", delay=30)
+    result = page.locator("#na-search-results a", has_text=HEADLINE).first
     result.wait_for(timeout=15_000)
     result.click()
     page.wait_for_url("**/articles/2022/05/**")

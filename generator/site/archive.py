@@ -57,7 +57,7 @@ class Archive:
         return cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
 
     def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,
-                            latest: int, feed_url: str | None) -> None:
+                            latest: int, feed_url: str | None, with_search: bool) -> None:
         """Plan the generated pages and add each as an in-memory MkDocs page (`File.generated`):
         MkDocs renders them through its page events like any other page, so other plugins,
         the sitemap and `--strict` see them. Only home, indexes and timeline are in the nav.
@@ -66,7 +66,7 @@ class Archive:
         with_home = files.get_file_from_path("index.md") is None
         for spec in plan_pages(self.records, self.index, self.timeline, page_size=page_size,
                                index_page_size=index_page_size, latest=latest, with_home=with_home,
-                               feed_url=feed_url):
+                               feed_url=feed_url, with_search=with_search):
             file = File.generated(config, spec.src_uri, content="")
             if file.dest_uri in taken:
                 log.info("Keeping the hand-written %s instead of a generated page", file.dest_uri)

@@ -33,6 +33,9 @@ class NewsArchiveConfig(base.Config):
     # "Often mentioned with": how many people on a term page.
     cooccurring = c.Type(int, default=10)
 
+    # Search: a Pagefind index of the article pages (search.py) and the search page at search/.
+    search = c.Type(bool, default=True)
+
     # Atom feed of the latest dated articles, written to site_dir/<feed_path>.
     feed = c.Type(bool, default=True)
     feed_path = c.Type(str, default="feed.xml")

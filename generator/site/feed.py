@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,8 +20,7 @@ def _x(text: str) -> str:
 
 def _stamp(record: ArticleRecord) -> str:
     assert record.date is not None
-    moment = dt.datetime.fromtimestamp(record.date.sort_key, tz=dt.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return record.date.utc
 
 
 def atom_feed(records_newest_first: list[ArticleRecord], *, site_name: str, site_url: str | None,

@@ -3,7 +3,7 @@
 Order within one build (MkDocs' own): on_config -> on_pre_build (convert seeds/) -> on_files
 (read every article's front-matter once, add every generated page and the feed as in-memory
 MkDocs files) -> page events (escape titles, render article headers and generated pages, check
-their links) -> on_page_context, last of all plugins (restore what search should not index; fill
+their links) -> on_page_context, last of all plugins (fill
 the shared page frame, chrome.py) -> MkDocs renders and writes each page through every plugin's
 on_post_page, and the sitemap with every page.
 """
@@ -26,12 +26,13 @@ from generator.site.config import NewsArchiveConfig
 from generator.site.entities import EntityLookup
 from generator.site.feed import atom_feed
 from generator.site.records import FIELDS, RecordCache
-from generator.site.render import Renderer, SearchSplit, escape_title
+from generator.site.render import Renderer, escape_title
+from generator.site.search import build_index
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
 # Front-matter keys a page may have and still share its family's frame (Material reads none).
-FRAMABLE_KEYS = FIELDS | {"search", "template"}
+FRAMABLE_KEYS = FIELDS | {"template"}
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
@@ -47,7 +48,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.env = None
         self._urls: set[str] = set()  # every URL the site will have, for checking generated links
         self._meta: dict[str, dict] = {}  # src_uri -> front-matter, between read_source and markdown
-        self._late: dict[str, SearchSplit] = {}  # src_uri -> how to finish the page once indexed
 
     # -- configuration and conversion ---------------------------------------------------------
     def on_config(self, config):
@@ -91,7 +91,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             related_max_df=self.config.related_max_df)
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
-            latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None)
+            latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
+            with_search=self.config.search)
         if self.config.feed:
             self.archive.add_file(files, config, self.config.feed_path, atom_feed(
                 self.archive.records, site_name=config.site_name, site_url=config.site_url,
@@ -115,8 +116,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         record = self.archive.by_src.get(page.file.src_uri)
         if spec is not None:
             page.meta["title"] = escape_title(spec.title)
-            if spec.search_text is None:
-                page.meta["search"] = {"exclude": True}
             if spec.edit_path and self.edit_root:
                 page.edit_url = self.edit_root + spec.edit_path
             return ""
@@ -149,8 +148,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                         ", ".join(sorted(missing)[:5]))
         if self.frame.enabled and _framable(page):
             page.meta["template"] = BARE_TEMPLATE  # filled in on_page_context
-        split = self._late[src] = SearchSplit.of(html)
-        return split.indexed
+        return html
 
     def on_env(self, env, config, files):
         self.env = env
@@ -159,21 +157,31 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.renderer.reset()
         return env
 
-    @event_priority(-100)  # last: after the search plugin has indexed page.content, and after
-    def on_page_context(self, context, page, config, nav):  # every plugin's change to the context
-        split = self._late.pop(page.file.src_uri, None)
-        if split is not None:
-            page.content = split.restore(page.content or "")
+    @event_priority(-100)  # last: after every plugin's change to the context
+    def on_page_context(self, context, page, config, nav):
         if page.meta.get("template") == BARE_TEMPLATE:  # MkDocs has loaded it: the page's meta is its own again
             del page.meta["template"]
             fill(context, self.frame.html(("page", *family(page.url)), page_values(page),
                                           mkdocs_page_render(self.env, page, context), page.file.src_uri))
         return context
 
+    @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
     def on_post_build(self, config):
-        if self.archive is not None:
-            log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
-                     self.frame.framed + self.frame.verified, self.frame.verified)
+        if self.archive is None:
+            return
+        log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
+                 self.frame.framed + self.frame.verified, self.frame.verified)
+        if self.config.search and self.archive.records:
+            glob = self.config.articles_dir.strip("/") + "/**/*.html"
+            try:
+                report = build_index(config.site_dir, glob=glob, language=config.theme.get("language") or "en")
+            except Exception as err:  # the pagefind binary is missing or failed
+                raise PluginError(f"news-archive: search index (Pagefind): {err}") from err
+            log.info("news-archive: search index of %d articles in %.1f s (%.0f KB)", report.pages,
+                     report.seconds, report.bytes / 1024)
+            if report.pages != len(self.archive.records):
+                log.warning("news-archive: the search index holds %d pages for %d articles", report.pages,
+                            len(self.archive.records))
 
 
 def _framable(page) -> bool:

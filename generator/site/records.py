@@ -11,6 +11,7 @@ render these records autoescape (see `render.py`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ TZ_BY_CITY: dict[tuple[str, str], str] = {("+09:00", "seoul"): "KST", ("+09:00",
 FIELDS = frozenset(FRONT_MATTER_KEYS)
 
 
+_LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
 class FrontMatterError(ValueError):
     """A page whose front-matter cannot be read; the message names the file."""
 
@@ -47,6 +51,12 @@ class ArticleDate:
     sort_key: float  # seconds since the epoch, UTC (naive and date-only values read as UTC)
     year: int
     month: int
+
+    @property
+    def utc(self) -> str:
+        """"2022-05-10T08:48:00Z": sorts as text (the search index's date order)."""
+        moment = dt.datetime.fromtimestamp(self.sort_key, tz=dt.timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     @property
     def day_display(self) -> str:
@@ -131,6 +141,7 @@ class ArticleRecord:
     notes: tuple[str, ...]
     reviewed: bool
     seed: str | None
+    language: str = "en"  # BCP 47 tag from front-matter `language` or `lang`
     index: int = field(default=-1)  # position in the archive's newest-first order
 
     @property
@@ -161,7 +172,14 @@ class ArticleRecord:
             **{kind: _names(meta.get(kind)) for kind in ENTITY_KINDS},
             caption=_text(meta.get("caption")), summary=_text(meta.get("summary")),
             notes=_names(notes), reviewed=meta.get("reviewed") is True, seed=_text(meta.get("seed")),
+            language=_language(meta.get("language") or meta.get("lang")),
         )
+
+
+def _language(value: Any) -> str:
+    """A language tag safe in an HTML attribute and a search filter ("en", "pt-BR"); "en" if none."""
+    text = _text(value) if isinstance(value, str) else None
+    return text if text and _LANG.fullmatch(text) else "en"
 
 
 def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:

@@ -2,17 +2,13 @@
 
 Every generated page (home, indexes, timeline, terms, letters, months) is a `File.generated`
 MkDocs page with empty Markdown, outside the navigation except home, indexes and timeline. Its
-HTML comes from a Jinja template in `site_templates/archive/` rendered by an *autoescaping* environment, so no front-matter value can produce markup. Each
-fragment is split at `<!--na:late-->`: on MkDocs pages the listing after it joins the page only
-once the search plugin has indexed the page, so the index holds each page's own text, not
-thousands of headlines. The search plugin also sees an article's terms box without its links:
-the same text, at half the cost of its (pure Python) HTML parser.
+HTML comes from a Jinja template in `site_templates/archive/` rendered by an *autoescaping*
+environment, so no front-matter value can produce markup.
 """
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -22,46 +18,11 @@ from markupsafe import Markup
 from generator.models import ENTITY_KINDS
 from generator.sanitize import note_html
 from generator.site.records import ArticleRecord
+from generator.site.search import FACETS, FILTER_KEYS
 from generator.site.terms import KIND_LABELS, Term, TermIndex
 from generator.site.timeline import Timeline
 
 TEMPLATE_DIR = "archive"  # inside the theme's custom_dir (site_templates/)
-LATE = "<!--na:late-->"  # fragments split here: before it goes to search, after it is added later
-
-
-_TERMS_BOX = re.compile(r'<dl class="na-terms-box">.*?</dl>', re.DOTALL)  # see article.html
-_LINK = re.compile(r"<a [^>]*>([^<]*)</a>")  # our own autoescaped links: no "<" in the text
-
-
-def split_late(html: str) -> tuple[str, str]:
-    """(part for the search index, part added after indexing: listings, related articles)."""
-    head, _, tail = html.partition(LATE)
-    return head, tail
-
-
-@dataclass(frozen=True)
-class SearchSplit:
-    """A page's fragment as the search plugin indexes it, and how to restore it afterwards."""
-
-    indexed: str  # the part before <!--na:late-->, the terms box's links unwrapped
-    late: str  # the part after it
-    box: tuple[str, str] = ("", "")  # the terms box (as indexed, as shown)
-
-    @classmethod
-    def of(cls, html: str) -> "SearchSplit":
-        head, late = split_late(html)
-        match = _TERMS_BOX.search(head)
-        if match is None:
-            return cls(head, late)
-        shown = match.group()
-        indexed = _LINK.sub(r"\1", shown)
-        return cls(head[: match.start()] + indexed + head[match.end() :], late, (indexed, shown))
-
-    def restore(self, content: str) -> str:
-        """The page content once indexed (the search plugin may have edited it) -> as shown."""
-        if self.box[0]:
-            content = content.replace(self.box[0], self.box[1], 1)
-        return content + self.late
 
 
 @dataclass(frozen=True)
@@ -84,7 +45,6 @@ class GeneratedPage:
     title: str  # plain text; escaped when rendered
     template: str  # file name under site_templates/archive/
     in_nav: bool = False  # listed in mkdocs.yml's nav; the others are NOT_IN_NAV
-    search_text: str | None = None  # HTML for a one-entry search record; None: not searchable
     edit_path: str | None = None  # repository path for the edit link
     data: dict[str, Any] = field(default_factory=dict)
 
@@ -118,19 +78,13 @@ def by_initial(terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
     return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 
-def term_search_text(term: Term, plural: str, singular: str) -> str:
-    """What search finds a term by besides its name: kind, role, description, aliases (escaped)."""
-    info = term.info
-    kind_line = f"{plural} · {singular}" + ("" if info.registered else " · unregistered")
-    aliases = "Also written: " + "; ".join(info.aliases) if info.aliases else None
-    return "".join(f"<p>{html.escape(text, quote=False)}</p>"
-                   for text in (kind_line, info.role, info.description, aliases) if text)
-
-
 def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timeline, *,
                page_size: int, index_page_size: int, latest: int, with_home: bool,
-               feed_url: str | None) -> list[GeneratedPage]:
+               feed_url: str | None, with_search: bool = True) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
+    if with_search:
+        pages.append(GeneratedPage("search/index.md", "Search", "search.html",
+                                   edit_path="site_templates/archive/search.html", data={"facets": FACETS}))
     if with_home:
         reviewed = sum(1 for r in records if r.reviewed)
         pages.append(GeneratedPage("index.md", "Home", "home.html", in_nav=True, edit_path="site_templates/archive/home.html",
@@ -158,8 +112,7 @@ def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timelin
         for term in terms:
             for pager, chunk in paginate(term.articles, page_size, term.url):
                 title = term.name if pager.number == 1 else f"{term.name} (page {pager.number})"
-                search_text = term_search_text(term, plural, singular) if pager.number == 1 else None
-                pages.append(GeneratedPage(pager.src_uri, title, "term.html", search_text=search_text,
+                pages.append(GeneratedPage(pager.src_uri, title, "term.html",
                                            edit_path=registry_file,
                                            data={"term": term, "singular": singular, "pager": pager,
                                                  "groups": by_year(chunk)}))
@@ -243,6 +196,7 @@ class Renderer:
             return self.item(r, root, show_date)
 
         return self.env.get_template(f"{TEMPLATE_DIR}/{name}").render(link=link, item=item, labels=KIND_LABELS,
+                                                                       filters=FILTER_KEYS,
                                                                        **context)
 
     def article(self, record: ArticleRecord, body_html: str, index: TermIndex,
