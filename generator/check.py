@@ -95,24 +95,37 @@ def check_command(
     unknown_names: str = "error",
     github: bool | None = None,
     out: TextIO | None = None,
+    changed: Path | None = None,
+    summary: Path | None = None,
 ) -> int:
     """What the CLI's ``check`` runs: print the problems and the summary, return the exit code.
 
     ``github``: also print GitHub Actions annotations (``::error file=…,line=…::…``) so problems
     show on the pull request's diff; None means "when the GITHUB_ACTIONS variable is 'true'".
+    ``changed``: a file listing the pull request's changed files, one per line: annotations go to
+    those files only (every problem is still printed and counted).
+    ``summary``: append a plain-language Markdown account to this file (``$GITHUB_STEP_SUMMARY``).
 
     Example:
         python -m generator check
         python -m generator check --unknown-names warning
+        git diff --name-only origin/main... > changed.txt
+        python -m generator check --changed changed.txt --summary "$GITHUB_STEP_SUMMARY"
     """
+    from generator.checks.summary import annotations, markdown_summary, read_changed
+
     out = out or sys.stdout
     if github is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
     report = run_check(ProjectPaths.from_root(root), unknown_names=unknown_names)
+    changed_files = read_changed(changed)
     for line in report.lines:
         print(line, file=out)
     if github:
-        for line in report.github_lines:
+        for line in annotations(report, changed_files):
             print(line, file=out)
     print(report.summary, file=out)
+    if summary is not None:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(report, changed_files))
     return report.exit_code

@@ -69,7 +69,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.check import check_command
 
-    return check_command(args.root, unknown_names=args.unknown_names)
+    return check_command(args.root, unknown_names=args.unknown_names, changed=args.changed, summary=args.summary)
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("--unknown-names", choices=("error", "warning"), default="error",
                        help="how to report a name typed into a page that the registry does not know")
+    check.add_argument("--changed", type=Path, metavar="FILE",
+                       help="file listing the changed files, one per line: GitHub annotations go to those only")
+    check.add_argument("--summary", type=Path, metavar="FILE",
+                       help="append a plain-language Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)")
     check.set_defaults(func=cmd_check)
 
     suggest = sub.add_parser("suggest", help="list names the registry does not know yet",

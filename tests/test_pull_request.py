@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import build_archive
 from generator.check import run_check
@@ -106,3 +107,120 @@ def test_a_person_typed_into_a_page_must_be_in_the_registry(checkout: ProjectPat
     assert run_check(checkout).lines == [
         f"{rel}:{line}: error: unknown person 'Yoon Suk-yol' (not in registry/people.yml; did you mean 'Yoon Suk-yeol'?)"
     ]
+
+
+# --- The workflows: what runs, in which order, on which events ------------------------------------
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def step_index(steps: list[dict], needle: str) -> int:
+    found = [i for i, step in enumerate(steps) if needle in str(step.get("run", "")) + str(step.get("uses", ""))]
+    assert found, f"no step runs {needle!r}"
+    return found[0]
+
+
+def test_pull_request_runs_check_first_then_conversion_and_strict_build() -> None:
+    flow = workflow("pull-request.yml")
+    check = flow["jobs"]["check"]
+    steps = check["steps"]
+    order = [step_index(steps, needle) for needle in
+             ("python -m generator check", "python -m generator build", "mkdocs build --strict")]
+    assert order == sorted(order)
+    check_step = steps[order[0]]["run"]
+    assert '--summary "$GITHUB_STEP_SUMMARY"' in check_step and "--changed" in check_step
+    assert not any("pytest" in str(step.get("run", "")) or ".ci/run" in str(step.get("run", "")) for step in steps)
+    assert "needs" not in check  # nothing runs before it
+
+
+def test_pull_request_tests_run_in_their_own_job_only_when_code_changes() -> None:
+    jobs = workflow("pull-request.yml")["jobs"]
+    test = jobs["test"]
+    assert test["needs"] == "changes"
+    assert test["if"] == "needs.changes.outputs.code == 'true'"
+    assert any(".ci/run" in str(step.get("run", "")) for step in test["steps"])
+    filters = yaml.safe_load(next(step for step in jobs["changes"]["steps"]
+                                  if "paths-filter" in str(step.get("uses", "")))["with"]["filters"])
+    code = filters["code"]
+    assert {"generator/**", "tests/**", "pyproject.toml"} <= set(code)
+    assert not [p for p in code if p.startswith(("content/", "seeds/", "registry/", "profiles/"))]
+
+
+def test_pull_request_runs_once_per_push() -> None:
+    flow = workflow("pull-request.yml")
+    assert set(flow["on"]) == {"pull_request", "push"}
+    assert flow["on"]["push"] == {"branches": ["main"]}  # a pull request's branch starts only the pull_request run
+    assert flow["concurrency"]["cancel-in-progress"] is True
+    assert "github.event.pull_request.number" in flow["concurrency"]["group"]
+    assert flow["jobs"]["check"]["if"] == "github.event_name == 'pull_request'"
+
+
+def test_pull_request_commits_pages_of_new_seeds_or_names_the_command() -> None:
+    check = workflow("pull-request.yml")["jobs"]["check"]
+    assert check["permissions"] == {"contents": "write"}
+    checkout = check["steps"][0]
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.ref }}"
+    commit = next(step for step in check["steps"] if "git push" in str(step.get("run", "")))
+    assert commit["if"] == "steps.changes.outputs.seeds == 'true'"
+    script = commit["run"]
+    assert 'git push origin "HEAD:$BRANCH"' in script
+    assert "python -m generator build && git add content/ && git commit" in script  # the fork's command
+    assert "exit 1" in script
+
+
+def test_pages_checks_before_deploying() -> None:
+    steps = workflow("pages.yml")["jobs"]["build"]["steps"]
+    assert step_index(steps, "python -m generator check") < step_index(steps, "mkdocs build --strict")
+    assert step_index(steps, "mkdocs build --strict") < step_index(steps, "upload-pages-artifact")
+
+
+def test_pre_commit_hook_installs_its_own_dependencies() -> None:
+    import tomllib
+
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = config["repos"][0]["hooks"][0]
+    assert hook["language"] == "python" and hook["entry"] == "python -m generator check"
+    needed = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert sorted(hook["additional_dependencies"]) == sorted(needed), (
+        "copy pyproject.toml's dependencies into .pre-commit-config.yaml's additional_dependencies")
+
+
+def test_golden_test_uses_its_own_frozen_registry() -> None:
+    import test_seed_golden
+    from generator.registry import load_registry
+
+    frozen = test_seed_golden.REGISTRY
+    assert frozen.is_relative_to(REPO / "tests" / "fixtures") and len(load_registry(frozen)) > 0
+    source = Path(test_seed_golden.__file__).read_text(encoding="utf-8")
+    assert 'ROOT / "registry"' not in source and '("registry", "profiles")' not in source
+
+
+def test_check_annotates_changed_files_and_writes_a_plain_summary(checkout: ProjectPaths, tmp_path: Path) -> None:
+    import io
+
+    from generator.check import check_command
+
+    page = the_page(checkout)
+    edit(page, "people:\n", "peopel:\n")
+    rel = page.relative_to(checkout.root).as_posix()
+    line = page.read_text(encoding="utf-8").split("\n").index("peopel:") + 1
+    summary = tmp_path / "summary.md"
+    changed = tmp_path / "changed.txt"
+    changed.write_text("registry/people.yml\n", encoding="utf-8")
+    out = io.StringIO()
+    assert check_command(checkout.root, github=True, out=out, changed=changed, summary=summary) == 1
+    assert "::error" not in out.getvalue()  # the page is not among the changed files: printed, not annotated
+    changed.write_text(f"{rel}\n", encoding="utf-8")
+    out = io.StringIO()
+    assert check_command(checkout.root, github=True, out=out, changed=changed, summary=summary) == 1
+    assert f"::error file={rel},line={line}::unknown key 'peopel' (did you mean 'people'?)" in out.getvalue()
+    text = summary.read_text(encoding="utf-8")
+    assert "## ❌ Check: 1 problem to fix before this can be merged" in text
+    assert f"### `{rel}`\n\n- line {line} (*must fix*): unknown key 'peopel' (did you mean 'people'?)" in text
+    assert "**How to fix:**" in text
