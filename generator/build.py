@@ -105,15 +105,19 @@ class _Reader:
     def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
         raw = sources.read_raw(path, self.paths.root)
         article = parse.parse_document(raw, self.profiles, self.defaults.for_file(path))
+        no_story = sources.story_problem(article.paragraphs)
+        if no_story:  # only junk, invisible characters or escape codes: nothing to publish
+            raise ArticleError(raw.seed, no_story)
         return annotate(article, self.matcher), raw.text_sha256
 
 
 def read_all(paths: ProjectPaths) -> ReadResult:
     """Phase one alone, for every seed (no cache, nothing written): for `check` and `suggest`."""
     reader = _Reader(paths)
-    result = ReadResult(errors=_defaults_errors(paths, reader))
+    listing = sources.list_seeds(paths.seeds, paths.root)
+    result = ReadResult(errors=_defaults_errors(paths, reader) + listing.refused)
     kept: dict[str, str] = {}
-    for path in sources.find_seeds(paths.seeds):
+    for path in listing.files:
         try:
             annotated, text_sha = reader.read(path)
         except ArticleError as exc:
@@ -238,12 +242,14 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
     """
     report = BuildReport()
     report.read.errors += _defaults_errors(paths)
+    listing = sources.list_seeds(paths.seeds, paths.root)
+    report.read.errors += listing.refused  # links and special files: named, never read
     cache_file = paths.cache / "build.json"
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)
 
     plan: list[tuple[Path, str, CacheEntry | None]] = []  # (seed file, seed, cache entry if unchanged)
-    for path in sources.find_seeds(paths.seeds):
+    for path in listing.files:
         seed = _rel(paths, path)
         entry = cache.entries.get(seed)
         unchanged = entry is not None and entry.seed_stamp == stamp(path) and (

@@ -96,8 +96,10 @@ def defaults_files(seeds_dir: Path) -> list[Path]:
     """Every ``_defaults.yml`` below ``seeds_dir`` (hidden folders skipped), sorted."""
     if not seeds_dir.is_dir():
         return []
+    # A link is refused by sources.list_seeds and never read (it could point anywhere).
     return sorted(p for p in seeds_dir.rglob(DEFAULTS_FILE)
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts))
+                  if p.is_file() and not p.is_symlink()
+                  and not any(part.startswith(".") for part in p.relative_to(seeds_dir).parts))
 
 
 class DefaultsIndex:

@@ -49,9 +49,10 @@ class YamlSyntaxError(ValueError):
     ``sentence("front-matter")`` makes it a sentence.
     """
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, *, from_parser: bool = False) -> None:
         self.line = line
         self.message = message
+        self.from_parser = from_parser  # the parser's complaint (not one of our refusals)
         super().__init__(f"line {line}: {message}")
 
     def sentence(self, subject: str) -> str:
@@ -127,19 +128,44 @@ def _marked(exc: yaml.YAMLError, first_line: int) -> YamlSyntaxError:
         if exc.context_mark is not None and "<stream end>" in (exc.problem or ""):
             # Reported at the end of the text; the mistake is where the bracket or quote opened.
             return YamlSyntaxError(exc.context_mark.line + first_line,
-                                   "is not valid YAML: a bracket or quote opened on this line is never closed")
+                                   "is not valid YAML: a bracket or quote opened on this line is never closed",
+                                   from_parser=True)
         if exc.context_mark is not None and exc.problem_mark is not None:
             started = exc.context_mark.line + first_line
             if started != line:
                 what += (f" (the block started on line {started}: look for an unclosed quote or bracket, "
                          "or a missing ': ')")
-        return YamlSyntaxError(line, f"is not valid YAML: {what}")
-    return YamlSyntaxError(first_line, f"is not valid YAML: {exc}")
+        return YamlSyntaxError(line, f"is not valid YAML: {what}", from_parser=True)
+    return YamlSyntaxError(first_line, f"is not valid YAML: {exc}", from_parser=True)
 
 
 def compose(text: str, *, first_line: int = 1, max_bytes: int | None = None) -> tuple[yaml.Node | None, Any]:
-    """(node tree, values) of one YAML document, guarded; raises ``YamlSyntaxError`` only."""
+    """(node tree, values) of one YAML document, guarded; raises ``YamlSyntaxError`` only.
+
+    libyaml composes (the guards having run on its events first); invalid YAML is read again by
+    the pure-Python parser, whose messages and marks are the ones people are shown.
+    """
     raw_precheck(text, first_line=first_line, max_bytes=max_bytes)
+    try:
+        _scan_events(text, first_line)
+    except YamlSyntaxError as exc:
+        if not exc.from_parser:
+            raise
+        return _compose_python(text, first_line)
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError:
+        return _compose_python(text, first_line)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a constructor's own error
+        raise YamlSyntaxError(first_line, f"is not valid YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+    return node, data
+
+
+def _compose_python(text: str, first_line: int) -> tuple[yaml.Node | None, Any]:
     try:
         loader = GuardedLoader(text)  # its reader refuses unprintable characters at once
     except yaml.YAMLError as exc:

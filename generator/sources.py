@@ -10,15 +10,26 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from charset_normalizer import from_bytes
 
 from generator.defaults import DEFAULTS_FILE
 from generator.models import ArticleError, RawDocument
 
-__all__ = ["find_seeds", "read_raw", "decode_bytes", "clean_text"]
+__all__ = ["list_seeds", "find_seeds", "read_raw", "decode_bytes", "clean_text", "story_problem", "SeedListing"]
+
+REFUSED_LINK = ("is a symbolic link; seeds must be ordinary files inside seeds/, so it is not read "
+                "(replace the link with a copy of the article)")
+REFUSED_OUTSIDE = "resolves to a file outside seeds/, so it is not read; put the article itself in seeds/"
+REFUSED_SPECIAL = "is not an ordinary file (a pipe, socket or device), so it is not read"
+MAX_SEED_BYTES = 5_000_000  # a long feature is 100 KB; a saved web page with its scripts a few MB
 
 # Byte-order marks checked before anything else, longest first (UTF-32 LE starts like UTF-16 LE).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -34,22 +45,69 @@ LEGACY_ENCODINGS: tuple[str, ...] = ("cp1252", "iso8859_15", "latin_1")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Zero-width no-break space (a stray BOM) anywhere in the text.
 STRAY_BOM = "\ufeff"
+# Terminal escape sequences (ECMA-48): CSI "ESC [ … final" (colours, cursor moves; also the 8-bit
+# CSI 0x9b), OSC "ESC ] … BEL|ESC \\" (window titles, hyperlinks), and two-character ESC codes.
+TERMINAL_ESCAPES = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]")
+WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, in any script: the least a story holds
+NO_LETTERS = ("file has no letters or digits (only invisible characters, control codes or symbols), "
+              "so it is not published")
+EMPTY = "file is empty (it holds no text, only whitespace or nothing)"
+NO_STORY = "no story: nothing is left once the site's junk is removed, so it is not published"
+
+
+@dataclass(frozen=True)
+class SeedListing:
+    files: list[Path]  # ordinary files inside seeds/, sorted
+    refused: list[ArticleError]  # links and special files: named, never read
+
+
+def list_seeds(seeds_dir: Path, root: Path | None = None) -> SeedListing:
+    """Every ordinary file below ``seeds_dir`` (sorted; hidden files and folders and the folders'
+    ``_defaults.yml`` skipped), and every entry refused unread.
+
+    Git keeps symbolic links, so a pull request can add ``seeds/x.txt -> /etc/passwd``: links
+    (to files or folders), anything resolving outside ``seeds/`` and special files (pipes,
+    devices) are refused by name, and their content is never read.
+    """
+    seeds_dir = Path(seeds_dir)
+    root = Path(root) if root is not None else seeds_dir.parent
+    if seeds_dir.is_symlink():
+        return SeedListing([], [ArticleError(_shown(seeds_dir, root), REFUSED_LINK)])
+    if not seeds_dir.is_dir():
+        return SeedListing([], [])
+    inside = seeds_dir.resolve()
+    files: list[Path] = []
+    refused: list[ArticleError] = []
+    for folder, dirs, names in os.walk(seeds_dir, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in [*dirs, *names]:
+            path = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                refused.append(ArticleError(_shown(path, root), REFUSED_LINK))
+                dirs[:] = [d for d in dirs if d != name]
+            elif name in names:
+                if not stat.S_ISREG(path.lstat().st_mode):
+                    refused.append(ArticleError(_shown(path, root), REFUSED_SPECIAL))
+                elif inside not in path.resolve().parents:
+                    refused.append(ArticleError(_shown(path, root), REFUSED_OUTSIDE))
+                elif name != DEFAULTS_FILE:  # a folder's defaults, not an article
+                    files.append(path)
+    return SeedListing(sorted(files), sorted(refused, key=lambda e: e.path))
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
-    """Every file below `seeds_dir` (recursively), sorted, skipping hidden files and folders
-    and the folders' ``_defaults.yml``."""
-    seeds_dir = Path(seeds_dir)
-    if not seeds_dir.is_dir():
-        return []
-    found = []
-    for path in seeds_dir.rglob("*"):
-        rel = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file() and path.name != DEFAULTS_FILE:  # a folder's defaults, not an article
-            found.append(path)
-    return sorted(found)
+    """The seed files ``list_seeds`` accepts."""
+    return list_seeds(seeds_dir).files
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the project names it (not resolved: a link must be named, not its target)."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _seed_name(path: Path, root: Path) -> str:
@@ -64,28 +122,38 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
-def read_raw(path: Path, root: Path, max_bytes: int = 5_000_000) -> RawDocument:
+def read_raw(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawDocument:
     """Read one seed file and decode it to clean text.
 
-    Raises `ArticleError(path, problem)` for an empty, binary, undecodable or too large file.
+    Raises `ArticleError(path, problem)` for a link, a special file, or an empty, binary,
+    undecodable, too large or unreadable (no letters or digits) file.
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.lstat()
     except OSError as exc:
         raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise ArticleError(path, REFUSED_LINK)
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(path, REFUSED_SPECIAL)
+    size = info.st_size
     if size > max_bytes:
         raise ArticleError(
-            path, f"file is {_megabytes(size)}; the limit for one article is {_megabytes(max_bytes)}"
+            path, f"file is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)} for one article; "
+            "save only the article's text (not the whole web page), or split it"
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
-    text, encoding = decode_bytes(data, path)
-    text = clean_text(text)
+    decoded, encoding = decode_bytes(data, path)
+    text = clean_text(decoded)
     if not text.strip():
-        raise ArticleError(path, "file is empty (it holds no text, only whitespace or nothing)")
+        # Escape codes alone clean down to nothing: say so, not "empty".
+        raise ArticleError(path, NO_LETTERS if decoded.strip() else EMPTY)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        raise ArticleError(path, NO_LETTERS)
     return RawDocument(
         path=path.resolve(),
         seed=_seed_name(path, root),
@@ -132,7 +200,18 @@ def _canonical_encoding(name: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """LF line ends, no BOM, no control characters other than tab and newline."""
+    """LF line ends; no BOM, terminal escape codes or control characters other than tab and newline."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace(STRAY_BOM, "")
+    text = TERMINAL_ESCAPES.sub("", text)  # before the lone ESC goes, or "[31m" would stay
     return CONTROL_CHARS.sub("", text)
+
+
+def story_problem(paragraphs: Sequence[str]) -> str | None:
+    """Why a parsed story is not an article (None when it is one): the build does not publish it."""
+    if not paragraphs:
+        return NO_STORY
+    if any(WORD.search(p) for p in paragraphs):
+        return None
+    return ("no story: what is left after the site's junk has no word in it (only symbols, numbers or "
+            "invisible characters), so it is not published")

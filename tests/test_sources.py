@@ -94,12 +94,13 @@ def test_too_large_checked_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before size check"))
     with pytest.raises(ArticleError) as err:
         read_raw(path, tmp_path)
-    assert err.value.problem == "file is 50.0 MB; the limit for one article is 5.0 MB"
+    assert err.value.problem == ("file is 50.0 MB, over the limit of 5.0 MB for one article; save only the "
+                                 "article's text (not the whole web page), or split it")
 
 
 def test_custom_limit(tmp_path):
     path = _write(tmp_path, "a.txt", b"x" * 2000)
-    with pytest.raises(ArticleError, match="file is 2,000 bytes; the limit for one article is 1,000 bytes"):
+    with pytest.raises(ArticleError, match="file is 2,000 bytes, over the limit of 1,000 bytes for one article"):
         read_raw(path, tmp_path, max_bytes=1000)
 
 

@@ -13,22 +13,54 @@ from pathlib import Path
 from generator.checks.page_files import PageSeed
 from generator.checks.problems import CheckReport, Collector
 from generator.config import ProjectPaths
-from generator.models import ArticleError
-from generator.sources import find_seeds, read_raw
+from generator.defaults import DefaultsIndex
+from generator.models import ArticleError, RawDocument
+from generator.parse import parse_document
+from generator.profiles import load_profiles
+from generator.sources import MAX_SEED_BYTES, list_seeds, read_raw, story_problem
 
 
 NO_PAGE = "this seed has no page yet; `python -m generator build` (or `mkdocs build`) makes it"
 
 
 def _sha256(path: Path) -> str:
+    if path.stat().st_size > MAX_SEED_BYTES:  # never pull a huge file into memory; read_raw names it
+        return f"too large: {path}"
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _inside_seeds(paths: ProjectPaths, path: Path) -> bool:
+    """An ordinary file inside seeds/ (a hidden one, say), not a link or a way out of the folder."""
+    return path.is_file() and not path.is_symlink() and paths.seeds.resolve() in path.resolve().parents
+
+
+class _StoryCheck:
+    """What the build's reader says of a seed's story, with the profiles loaded on first use."""
+
+    def __init__(self, paths: ProjectPaths) -> None:
+        self.paths = paths
+        self._loaded: tuple[list, DefaultsIndex] | None = None
+
+    def problem(self, raw: RawDocument) -> str | None:
+        if self._loaded is None:
+            try:
+                found = load_profiles(self.paths.profiles)
+            except ArticleError:
+                found = []  # reported by check's profile step
+            self._loaded = (found, DefaultsIndex(self.paths.seeds, {p.name for p in found}))
+        found, defaults = self._loaded
+        return story_problem(parse_document(raw, found, defaults.for_file(raw.path)).paragraphs)
 
 
 def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageSeed],
                      withdrawn: frozenset[str] | set[str] = frozenset()) -> None:
     """``withdrawn``: seeds whose page a person deleted (reported by ``machine_state``), not "without page"."""
-    seed_files = {p.relative_to(paths.root).as_posix(): p for p in find_seeds(paths.seeds)}
-    report.seeds_checked += len(seed_files)
+    listing = list_seeds(paths.seeds, paths.root)
+    seed_files = {p.relative_to(paths.root).as_posix(): p for p in listing.files}
+    refused = {error.path for error in listing.refused}
+    for error in listing.refused:  # the build names them the same way and never reads them
+        Collector(report, error.path).error(1, error.problem)
+    report.seeds_checked += len(seed_files) + len(refused)
 
     claimed: dict[str, PageSeed] = {}
     for page in pages:
@@ -38,7 +70,9 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
         seed_path = (paths.root / page.seed)
         if page.broken or not page.seed.startswith("seeds/"):
             claimed.setdefault(page.seed, page)  # already reported; only keep its seed from being "without page"
-        elif page.seed not in seed_files and not seed_path.is_file():
+        elif page.seed in refused:
+            claimed.setdefault(page.seed, page)  # the seed itself is reported above
+        elif page.seed not in seed_files and not _inside_seeds(paths, seed_path):
             out.error(page.line, f"seed '{page.seed}' does not exist (write `seed: null` for a hand-written page)")
         elif page.seed in claimed:
             out.error(page.line, f"seed '{page.seed}' is also the seed of {claimed[page.seed].page}")
@@ -50,6 +84,7 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
     for seed, path in with_page.items():
         hashes_with_page.setdefault(_sha256(path), seed)
     text_hashes: dict[str, str] | None = None
+    story = _StoryCheck(paths)
     for seed, path in seed_files.items():
         if seed in claimed or seed in withdrawn:
             continue
@@ -57,9 +92,14 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
             continue  # a byte-identical duplicate of a seed that has its page
         # The build also treats the same text in another encoding as a duplicate.
         try:
-            text_sha = _text_sha256(path, paths.root)
+            raw = read_raw(path, paths.root)
+            text_sha = raw.text_sha256
+            no_story = story.problem(raw)
         except ArticleError as exc:
             Collector(report, seed).error(1, f"this seed has no page: the build cannot read it ({exc.problem})")
+            continue
+        if no_story:
+            Collector(report, seed).error(1, f"this seed has no page: {no_story}")
             continue
         if text_hashes is None:
             text_hashes = {}
