@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator import people as people_finder
 from generator.agency import is_about_agency
+from generator.kinds import sort_names
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.places import PlaceFinder
@@ -100,7 +101,9 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     # when the registry knows them; the rest stay under the full name the text gives.
     people: dict[str, int] = {entity.name: pos for pos, entity in found["people"]}
     unregistered: list[str] = []
-    for name in people_finder.find_people(article.paragraphs, extra_text=[article.caption] if article.caption else []):
+    kinds = sort_names(people_finder.find_people(article.paragraphs, extra_text=[article.caption] if article.caption else []),
+                       [article.caption or "", *article.paragraphs])
+    for name in kinds.people:
         entity = registry.find("people", name)
         if entity is not None:
             people.setdefault(entity.name, text.find(name))
@@ -114,6 +117,8 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
         unregistered.append(name)
 
     organizations = [e.name for _, e in found["organizations"]]
+    new_orgs = _cold_start_organizations(kinds.organizations, organizations, registry)
+    organizations += new_orgs
     agency = article.dateline.agency and registry.find("organizations", article.dateline.agency)
     if agency and agency.name in organizations and not is_about_agency(article, article.dateline.agency):
         organizations.remove(agency.name)  # the dateline's credit, not a subject of the story
@@ -126,7 +131,25 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
         organizations=tuple(organizations),
         topics=tuple(matcher.topic_scorer.assign(article, text, [e.name for _, e in found["topics"]])),
         unregistered_people=tuple(n for n in ordered_people if n in unregistered),
+        unregistered_organizations=tuple(new_orgs),
     )
+
+
+def _cold_start_organizations(names: tuple[str, ...], known: list[str], registry: Registry) -> list[str]:
+    """Organisations the text shows (kinds.py) that the registry's matches do not already hold;
+    a registry entry under another spelling is added under its canonical name."""
+    out: list[str] = []
+    for name in names:
+        entity = registry.find("organizations", name)
+        if entity is not None:
+            if entity.name not in known and entity.name not in out:
+                out.append(entity.name)
+            continue
+        if registry.find("people", name) or registry.find("places", name):
+            continue
+        if name not in known and name not in out:
+            out.append(name)
+    return out
 
 
 def _is_part_of_known_person(name: str, known: dict[str, int]) -> bool:

@@ -25,6 +25,7 @@ from generator.models import AnnotatedArticle, ArticleError
 from generator.page_reader import not_updated_message, read_page
 from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
 from generator.registry import load_registry, registry_files
+from generator.resolve import ArchiveNames, article_names, removed_people, with_people
 from generator.slugs import slugify
 from generator.state import BuildCache, CacheEntry, StateIndex, commit_page, read_record, stamp, state_path
 from generator.withdrawn import forget_deleted_articles, withdraw
@@ -41,6 +42,7 @@ class ReadResult:
     problems: list[str] = field(default_factory=list)  # "seed: problem" for files that converted anyway
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate seed, seed kept)
     skipped: int = 0  # unchanged seeds the cache let us skip
+    names: ArchiveNames | None = None  # the archive-wide people decision (read_all only)
 
 
 @dataclass
@@ -130,6 +132,11 @@ def read_all(paths: ProjectPaths) -> ReadResult:
         kept[text_sha] = seed
         result.articles.append(annotated)
         result.problems += [f"{seed}: {p}" for p in annotated.article.problems]
+    names = ArchiveNames(reader.matcher.registry)
+    for annotated in result.articles:
+        names.put(annotated.article.seed, article_names(annotated))
+    result.articles = [with_people(a, names.resolve(a.article.seed), names.registry) for a in result.articles]
+    result.names = names
     return result
 
 
@@ -247,6 +254,8 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
     cache_file = paths.cache / "build.json"
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)
+    names_file = paths.cache / "people.json"
+    archive_names = ArchiveNames.load(names_file, load_registry(paths.registry), cache.fingerprint)
 
     plan: list[tuple[Path, str, CacheEntry | None]] = []  # (seed file, seed, cache entry if unchanged)
     for path in listing.files:
@@ -256,9 +265,15 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             entry.page is None or stamp(paths.root / entry.page) == entry.page_stamp)
         if unchanged and entry.page is not None and entry.page_stamp is None:  # withdrawn: still recorded?
             unchanged = state_path(paths, paths.root / entry.page).exists()
+        unchanged = unchanged and (entry.page is None or seed in archive_names.articles)  # type: ignore[union-attr]
         plan.append((path, seed, entry if unchanged else None))
     to_read = [path for path, _, entry in plan if entry is None]
     results = dict(zip(to_read, _read_many(paths, to_read))) if to_read else {}
+    # People across the archive: every article's cached name set plus the ones just read.
+    archive_names.keep_only(seed for _, seed, _ in plan)
+    for (path, seed, _), result in ((item, results.get(item[0])) for item in plan):
+        if result is not None and not isinstance(result, str):
+            archive_names.put(seed, article_names(result[0]))
 
     index: StateIndex | None = None
     names: Names | None = None
@@ -270,6 +285,8 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             known = entry.text_sha256 in kept_by_text
             if entry.page is None and known:  # an unchanged duplicate of a seed already kept
                 report.read.duplicates.append((seed, kept_by_text[entry.text_sha256]))
+            elif entry.page is not None and not known and archive_names.resolve(seed) != archive_names.articles[seed].resolved:
+                entry = None  # the archive-wide decision for its people changed: write it again
             elif entry.page is not None and not known:  # unchanged seed, page, code and registry
                 kept_by_text[entry.text_sha256] = seed
                 report.read.problems += [f"{seed}: {p}" for p in entry.problems]
@@ -312,6 +329,11 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
             fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, _rel(paths, page), None, problems)
             continue
         names = names or RegistryNames(load_registry(paths.registry))
+        if seed not in archive_names.articles:
+            archive_names.put(seed, article_names(annotated))
+        resolved = archive_names.resolve(seed)
+        annotated = with_people(annotated, archive_names.resolve(seed, removed_people(state_path(paths, page))),
+                                archive_names.registry)
         try:
             written, human_fields = write_page(paths, page, annotated, names)
         except ArticleError as exc:
@@ -325,11 +347,13 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
         if human_fields:
             report.kept_edits[rel_page] = human_fields
         fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
+        archive_names.written(seed, resolved)
 
     if index is not None or set(cache.entries) - set(fresh.entries):
         # Some seed was read or has gone: records of articles whose page and seed are both gone go too.
         forget_deleted_articles(paths, index or StateIndex.scan(paths), report.notes)
     fresh.save(cache_file)
+    archive_names.save(names_file, fresh.fingerprint)
     if not quiet:
         for line in report.problem_lines:
             log(line)

@@ -93,6 +93,7 @@ class AnnotatedArticle:
     organizations: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     unregistered_people: tuple[str, ...] = field(default=())  # found by rules, not in the registry
+    unregistered_organizations: tuple[str, ...] = field(default=())  # organisations found by rules (kinds.py)
 
     def front_matter(self) -> dict[str, object]:
         """The machine's front-matter, in FRONT_MATTER_KEYS order."""

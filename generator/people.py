@@ -17,6 +17,7 @@ How it works, per text block:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -64,6 +65,9 @@ def find_people(paragraphs: Sequence[str], *, extra_text: Sequence[str] = ()) ->
     title, honorific or speech verb, or a block that is just a byline name) that shares no
     word with a person already found (so "Yoon Suk-Yeol" in a caption does not double the
     story's "Yoon Seok-yeol")."""
+    # "O&#39;Brien" in a scraped page is O'Brien: entities left in the text are decoded first.
+    paragraphs = [html.unescape(p) if "&" in p else p for p in paragraphs]
+    extra_text = [html.unescape(t) if t and "&" in t else t for t in extra_text]
     vocab = lower_words(list(paragraphs))
     body: list[Mention] = []
     for i, text in enumerate(paragraphs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.names import is_role_prefix, is_suffix
 from generator.people_evidence import ROLE_BEFORE, is_cap, strong_after, strong_before, team_score
 from generator.people_lexicon import (
     BREAK_WORDS,
@@ -116,7 +117,10 @@ def _weak_ok(seg: list[str], low: list[str], lower_vocab: set[str]) -> bool:
         return False
     if any(_CAMEL_RE.search(w) for w in seg):
         return False  # "JPMorgan", "PayPal": brand spelling (but "McCague", "DeShields" pass)
-    return not all(w in ENGLISH_WORDS for w in low)
+    # With no first name to go on, a last word that is an ordinary English noun makes a firm,
+    # team or place ("Johnson Controls", "Florida Marlins", "Tunbridge Wells"), not a person.
+    last = low[-1]
+    return last not in ENGLISH_WORDS and not (last.endswith("s") and last[:-1] in ENGLISH_WORDS)
 
 
 def _runs(words: list[str]) -> list[list[int]]:
@@ -141,6 +145,9 @@ def _runs(words: list[str]) -> list[list[int]]:
                     cur.append(prev + 1)  # "Jose de Souza"
                     cur.append(i)
                     continue
+            if i == prev + 3 and words[prev + 1] in PARTICLES and words[prev + 2] in PARTICLES:
+                cur.extend((prev + 1, prev + 2, i))  # "Ricardo de la Cruz", "Jan van der Merwe"
+                continue
             runs.append(cur)
         cur = [i]
     if cur:
@@ -153,7 +160,9 @@ def _is_break(w: str, lw: str) -> bool:
         return w not in PARTICLES
     if len(w) == 1 or lw.startswith("ex-") or lw.endswith(_ADJ_SUFFIXES):
         return True  # "W D L", "ex-Yankee", "Brazilian-born"
-    return "-" in lw and all(x in _BREAK for x in lw.split("-"))  # "Lieutenant-Colonel"
+    if "-" in lw and all(x in _BREAK for x in lw.split("-")):
+        return True  # "Lieutenant-Colonel"
+    return is_role_prefix(w)  # "Fly-half", "Tesla-CEO", "Pan-democrat"
 
 
 def _segments(words: list[str], run: list[int]) -> list[tuple[list[int], bool]]:
@@ -162,9 +171,17 @@ def _segments(words: list[str], run: list[int]) -> list[tuple[list[int], bool]]:
     cur: list[int] = []
     titled = False
     last = len(run) - 1
+    while last > 0 and is_suffix(words[run[last]]):
+        last -= 1  # "Martin Luther King Jr.": the surname is the last word before the suffix
     for r, i in enumerate(run):
         w = words[i]
         lw = w.casefold()
+        if cur and r > last and is_suffix(w):
+            cur.append(i)  # "Jr.", "III" stay with the name
+            continue
+        if cur and len(w) == 1 and w.isupper() and 0 < r < last and not _is_break(words[run[r + 1]], words[run[r + 1]].casefold()):
+            cur.append(i)  # "George W Bush": a middle initial written without its full stop
+            continue
         brk = _is_break(w, lw) and lw not in ORG_WORDS  # "Goldman Sachs Group": keep the org whole
         if brk and lw in FIRST_NAMES and lw not in MONTHS_DAYS and lw not in ROLE_BEFORE:
             # "Mark Butcher", "Christian Blanc": a first name that is also a common word.
@@ -172,13 +189,13 @@ def _segments(words: list[str], run: list[int]) -> list[tuple[list[int], bool]]:
                 brk = False
         if brk and cur and r == last and lw not in MONTHS_DAYS and lw not in NATIONALITIES:
             first = words[cur[0]].casefold()
-            if len(cur) == 1 and first in FIRST_NAMES and first not in BREAK_WORDS:
+            if len(cur) <= 2 and first in FIRST_NAMES and first not in BREAK_WORDS:
                 brk = False  # "John Major", "Peter Such": a surname that is also a word
         if brk:
             if cur:
                 segs.append((cur, titled))
                 cur = []
-            titled = lw in ROLE_BEFORE
+            titled = lw in ROLE_BEFORE or is_role_prefix(w)
             continue
         cur.append(i)
     if cur:
@@ -282,6 +299,8 @@ def mentions_in(text: str, block: int = 0, lower_vocab: set[str] | None = None) 
             for i in seg_idx:
                 if key and glued and glued[i] and words[i - 1].endswith("."):
                     key[-1] += words[i]  # "T.O'Gorman", "A.de Silva"
+                elif key and i + 1 < n and words[i + 1] == "." and is_suffix(words[i]) and len(words[i]) == 2:
+                    key.append(words[i] + ".")  # "Jr.", "Sr." as written
                 else:
                     key.append(words[i])
             out.append(Mention(tuple(key), block, i0, j, strong, medium, accept))

@@ -1,0 +1,40 @@
+"""Kinds: organisations, works and venues are told from people by the words around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.kinds import defined_acronyms, sort_names
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), [
+    ("Harlow Menzies", "Harlow Menzies & Co said it would cut 200 jobs.", "organization"),
+    ("Harlow Menzies", "Harlow Menzies said its profit rose.", "organization"),
+    ("Quorvan", "Shares of Quorvan fell 3 percent.", "organization"),
+    ("Dreston Valle", "Analysts at Dreston Valle expect a cut.", "organization"),
+    ("Sporting Vilar", "Sporting Vilar coach Tom Hale was sacked.", "organization"),
+    ("Vilar", "The striker signed for Vilar last week.", "organization"),
+    ("Zorya Pravdy", "the daily Zorya Pravdy reported on Monday.", "organization"),
+    ("Tenbruk", "Tenbruk news agency said the talks failed.", "organization"),
+    ("Vera Lindqvist", "She starred in the film Vera Lindqvist last year.", "work"),
+    ("Carl Orbin", "the aircraft carrier Carl Orbin sailed on Monday.", "work"),
+    ("Mallory Oval", "Rain stopped play at Mallory Oval.", "venue"),
+    # person evidence wins over a company-like context elsewhere
+    ("Harlow Menzies", "Mr. Menzies left. Harlow Menzies, who founded the firm, said it was sad.", "person"),
+    ("Harlow Menzies", "Harlow Menzies said he would stay.", "person"),
+])
+def test_kind_from_context(name: str, text: str, kind: str) -> None:
+    result = sort_names([name], [text])
+    found = {n: "person" for n in result.people} | {n: "organization" for n in result.organizations}
+    found |= dict(result.dropped)
+    assert found[name] == kind
+
+
+def test_acronym_defined_in_the_text_is_an_organisation() -> None:
+    text = "The Organisation of Fruit Exporting Nations (OFEN) said output would rise. OFEN met in May."
+    assert defined_acronyms(text) == {"OFEN": "Organisation of Fruit Exporting Nations"}
+    result = sort_names(["OFEN"], [text])
+    assert result.people == ()
+    assert "Organisation of Fruit Exporting Nations" in result.organizations
+    # a person's country in brackets is no definition
+    assert defined_acronyms("Pete Sampford (USA) beat Tim Hale (GBR).") == {}

@@ -1,0 +1,52 @@
+"""Names parsed as names: role prefixes, particles, initials, suffixes, entities (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.names import initials_fit, is_role_prefix, is_suffix, parts
+from generator.people import find_people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # role prefixes are cut, not kept as a first name
+    ("Fly-half Toby Carrow kicked two penalties.", ["Toby Carrow"]),
+    ("Tesla-CEO Elmer Voss said the plant would open.", ["Elmer Voss"]),
+    ("Pan-democrat Lam Cheuk-ting was arrested on Monday.", ["Lam Cheuk-ting"]),
+    ("Administrator Bolden said the launch was on.", ["Bolden"]),
+    ("Secretary of State Harold Penrick met the envoy.", ["Harold Penrick"]),
+    # particles stay inside the name, also two in a row
+    ("Dutch coach Henk ten Vaart said he was happy.", ["Henk ten Vaart"]),
+    ("Ricardo Lopez de la Cruz said the bill would pass.", ["Ricardo Lopez de la Cruz"]),
+    ("Osama bin Rashid and Abu Musab al-Harbi were named.", ["Osama bin Rashid", "Abu Musab al-Harbi"]),
+    # a middle initial without its full stop, suffixes with theirs
+    ("President George W Bush said the talks went well.", ["George W Bush"]),
+    ("Martin Luther King Jr. spoke in the hall.", ["Martin Luther King Jr."]),
+    ("Al Unser Jr. won the race.", ["Al Unser Jr."]),
+    # HTML entities left in a scraped page are decoded
+    ("Manager Sam O&#39;Brien said the side was ready.", ["Sam O'Brien"]),
+    # East Asian names, family name first, hyphenated given names
+    ("Kim Jong Un met Moon Jae-in at the border.", ["Kim Jong Un", "Moon Jae-in"]),
+])
+def test_names_are_parsed_as_names(text: str, expected: list[str]) -> None:
+    assert find_people([text]) == expected
+
+
+def test_role_prefix_rules() -> None:
+    assert is_role_prefix("Fly-half") and is_role_prefix("Tesla-CEO") and is_role_prefix("Pan-democrat")
+    assert is_role_prefix("Administrator")
+    # given names and East Asian given names are not roles
+    assert not is_role_prefix("Cheuk-ting") and not is_role_prefix("Jean-Pierre") and not is_role_prefix("Jae-in")
+    assert not is_role_prefix("Dean")  # a title that is also a common given name
+    assert is_suffix("Jr.") and is_suffix("III") and not is_suffix("jr") and not is_suffix("Junior")
+
+
+def test_parts_and_initials() -> None:
+    assert parts("Brian Lara").surname == "lara"
+    assert parts("Gerrie van der Westhuizen").surname == "westhuizen"
+    assert parts("Lara").surname == "lara"
+    assert initials_fit(parts("B. Lara"), parts("Brian Lara"))
+    assert initials_fit(parts("Lara"), parts("Brian Charles Lara"))
+    assert initials_fit(parts("George W Bush"), parts("George Walker Bush"))
+    assert not initials_fit(parts("C. Lara"), parts("Brian Lara"))
+    assert not initials_fit(parts("Lara"), parts("Brian Laraway"))
