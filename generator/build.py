@@ -16,6 +16,7 @@ from typing import Callable
 import generator
 from generator import parse, profiles, sources
 from generator.annotate import Matcher, annotate
+from generator.buildlock import build_lock
 from generator.config import ProjectPaths
 from generator.gazetteer import load_gazetteer
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
@@ -246,7 +247,13 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
 
     Phase one finds what changed (by file stamps) and reads it, on every core; phase two
     walks the seeds in order, so duplicates and new slugs come out the same on every run.
+    One build at a time per checkout: a second one waits for the lock (``buildlock``).
     """
+    with build_lock(paths):
+        return _build_archive(paths, quiet=quiet, log=log)
+
+
+def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], None]) -> BuildReport:
     report = BuildReport()
     report.read.errors += _defaults_errors(paths)
     listing = sources.list_seeds(paths.seeds, paths.root)
