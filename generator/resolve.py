@@ -234,8 +234,6 @@ class ArchiveNames:
         unregistered = set(a.unregistered)
         out: list[str] = []
         for n in a.people:
-            if gone and self._removed(n, gone):
-                continue
             page: str | None = n
             if n in unregistered:
                 page = plan.get(n, n)
@@ -243,7 +241,10 @@ class ArchiveNames:
                     page = self._tie_break(seed, self._ties[n])
             if page is None or page in out:
                 continue
-            if gone and self._removed(page, gone):
+            # A name removed as such is the merge's to keep out (and the machine's record keeps it);
+            # what the resolver now makes of a removed mention is kept out here.
+            if gone and name_tokens(page) not in {k for k, _ in gone} and (
+                    self._removed(n, gone) or self._removed(page, gone)):
                 continue
             out.append(page)
         return tuple(out)
