@@ -33,6 +33,9 @@ class NewsArchiveConfig(base.Config):
     # "Often mentioned with": how many people on a term page.
     cooccurring = c.Type(int, default=10)
 
+    # Drop the templates' indentation from every page (lean.py): a seventh of each page's bytes.
+    lean = c.Type(bool, default=True)
+
     # Search: a Pagefind index of the article pages (search.py) and the search page at search/.
     search = c.Type(bool, default=True)
 

@@ -25,6 +25,7 @@ from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdo
 from generator.site.config import NewsArchiveConfig
 from generator.site.entities import EntityLookup
 from generator.site.feed import atom_feed
+from generator.site.lean import lean_html
 from generator.site.records import FIELDS, RecordCache
 from generator.site.render import Renderer, escape_title
 from generator.site.search import build_index
@@ -164,6 +165,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             fill(context, self.frame.html(("page", *family(page.url)), page_values(page),
                                           mkdocs_page_render(self.env, page, context), page.file.src_uri))
         return context
+
+    @event_priority(100)  # first: other plugins' on_post_page (minify, privacy) see the lean page
+    def on_post_page(self, output, page, config):
+        return lean_html(output) if self.config.lean else output
 
     @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
     def on_post_build(self, config):
