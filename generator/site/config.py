@@ -36,6 +36,10 @@ class NewsArchiveConfig(base.Config):
     # Drop the templates' indentation from every page (lean.py): a seventh of each page's bytes.
     lean = c.Type(bool, default=True)
 
+    # Persistent cache of rendered page content (cache.py), under the project root.
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/news-archive")
+
     # Search: a Pagefind index of the article pages (search.py) and the search page at search/.
     search = c.Type(bool, default=True)
 

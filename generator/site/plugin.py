@@ -20,7 +20,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from generator.models import ArticleError
 from generator.sanitize import clean_html
 
+from generator import __version__
 from generator.site.archive import Archive
+from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, tree_digest
 from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
 from generator.site.entities import EntityLookup
@@ -49,6 +51,17 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.env = None
         self._urls: set[str] = set()  # every URL the site will have, for checking generated links
         self._meta: dict[str, dict] = {}  # src_uri -> front-matter, between read_source and markdown
+        self.pages: PageCache | None = None  # rendered content between builds (cache.py)
+        self._fingerprint = Fingerprint()
+        self._keys: dict[str, str] = {}  # src_uri -> cache key of a page being rendered
+        self._hits: dict[str, Entry] = {}  # src_uri -> cached content of a page
+        self._warnings = WarningCounter()
+        self._related: dict[str, list] = {}  # src_uri -> related records, found before the cache lookup
+        self._serving = False
+
+    def on_startup(self, command, dirty):
+        """Defining this keeps the plugin (and its caches) alive across `mkdocs serve` rebuilds."""
+        self._serving = command == "serve"
 
     # -- configuration and conversion ---------------------------------------------------------
     def on_config(self, config):
@@ -64,6 +77,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         except Exception as err:  # jinja2.TemplateNotFound and syntax errors
             raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
         self.frame = SharedFrame(self.config.fast_chrome, self.config.frame_sample)
+        self._warnings.attach()
         return config
 
     def on_pre_build(self, config):
@@ -99,16 +113,52 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 self.archive.records, site_name=config.site_name, site_url=config.site_url,
                 feed_path=self.config.feed_path, size=self.config.feed_size))
         self._urls = {file.url for file in files}
+        self._open_cache(config)
         return files
+
+    def _open_cache(self, config) -> None:
+        self._keys.clear(), self._hits.clear()
+        self._fingerprint = Fingerprint()
+        if not self.config.cache:
+            self.pages = None
+            return
+        code = Path(__file__).parent
+        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        inputs = [code, *theme, self.root / "registry"]
+        if config.config_file_path:
+            inputs.append(Path(config.config_file_path))
+        import material
+        import mkdocs
+
+        salt = digest(__version__, mkdocs.__version__, getattr(material, "__version__", ""), tree_digest(inputs),
+                      repr(sorted(self.config.items())))
+        self.pages = PageCache(self.root / self.config.cache_dir / "pages.sqlite", salt)
 
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
     def on_page_read_source(self, page, config):
         """Article bodies come from the front-matter cache (one YAML parse per page, not two)."""
         if self.archive is None or page.file.src_uri not in self.archive.by_src or page.file.abs_src_path is None:
             return None
+        src = page.file.src_uri
         meta, body = self.cache.read(Path(page.file.abs_src_path))
-        self._meta[page.file.src_uri] = meta
+        self._meta[src] = meta
+        if self.pages is not None:
+            related = self._related[src] = self.archive.related.find(self.archive.by_src[src])
+            if self._lookup(src, "article", repr(meta), body, self._fingerprint.of(related)):
+                return "\n"  # cached: nothing for Markdown to do
         return "\n" + body  # the leading newline keeps MkDocs from reading a body "---" as front-matter
+
+    def _lookup(self, src: str, *parts: str) -> bool:
+        """Look the page up in the cache; remember its key (a miss) or its entry (a hit)."""
+        assert self.pages is not None
+        self._warnings.mark(src)
+        key = self.pages.key(src, *parts)
+        entry = self.pages.get(key)
+        if entry is None:
+            self._keys[src] = key
+            return False
+        self._hits[src] = entry
+        return True
 
     def on_page_markdown(self, markdown, page, config, files):
         if self.archive is None:
@@ -119,6 +169,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             page.meta["title"] = escape_title(spec.title)
             if spec.edit_path and self.edit_root:
                 page.edit_url = self.edit_root + spec.edit_path
+            if self.pages is not None:
+                self._lookup(page.file.src_uri, "generated", self._fingerprint.of(
+                    (spec.title, spec.template, spec.data)))
             return ""
         if record is not None:
             page.meta = dict(self._meta.pop(page.file.src_uri, None) or page.meta)
@@ -129,6 +182,17 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.archive is None or self.renderer is None:
             return html
         src = page.file.src_uri
+        hit = self._hits.pop(src, None)
+        if hit is not None:
+            html, page.toc = hit.html, hit.toc
+        else:
+            html = self._render(html, page)
+        if self.frame.enabled and _framable(page):
+            page.meta["template"] = BARE_TEMPLATE  # filled in on_page_context
+        return html
+
+    def _render(self, html: str, page) -> str:
+        src = page.file.src_uri
         try:
             spec = self.archive.generated.get(src)
             record = self.archive.by_src.get(src)
@@ -137,7 +201,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 html = self.renderer.generated(spec, page.file.dest_uri)
             elif record is not None:
                 html = clean_html(html)  # people's Markdown may carry HTML: allowlist only
-                related = self.archive.related.find(record)
+                related = self._related.pop(src, None)
+                if related is None:
+                    related = self.archive.related.find(record)
                 html = self.renderer.article(record, html, self.archive.index, related, page.file.dest_uri)
             else:
                 return html
@@ -147,8 +213,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if missing:
             log.warning("news-archive: %s links to %s, which the site does not have", src,
                         ", ".join(sorted(missing)[:5]))
-        if self.frame.enabled and _framable(page):
-            page.meta["template"] = BARE_TEMPLATE  # filled in on_page_context
+        key = self._keys.pop(src, None)
+        if key is not None and self.pages is not None and not self._warnings.since(src):
+            self.pages.put(key, Entry(html, page.toc))  # pages that warned are rendered again next time
         return html
 
     def on_env(self, env, config, files):
@@ -176,6 +243,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
+        if self.pages is not None:
+            log.info("news-archive: page cache: %d pages reused, %d rendered", self.pages.hits, self.pages.misses)
+            self.pages.close()
+            self.pages = None
         if self.config.search and self.archive.records:
             glob = self.config.articles_dir.strip("/") + "/**/*.html"
             try:

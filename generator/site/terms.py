@@ -28,6 +28,12 @@ class Term:
     articles: list[ArticleRecord] = field(default_factory=list)  # newest first after finish()
     often_with: list[tuple["Term", int]] = field(default_factory=list)  # people, most frequent first
 
+    def fingerprint(self) -> dict:
+        """What a page showing this term depends on (cache.py): every field, with the terms
+        it is often mentioned with reduced to their registry entries (no cycles)."""
+        shown = {f: getattr(self, f) for f in self.__dataclass_fields__ if f != "often_with"}
+        return shown | {"often_with": [(other.info, n) for other, n in self.often_with]}
+
     @property
     def kind(self) -> str:
         return self.info.kind

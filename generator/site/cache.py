@@ -1,0 +1,154 @@
+"""`PageCache`: rendered page content kept between builds, keyed by everything that shapes it.
+
+A page's key is a hash of
+- the build's *salt*: the plugin's own code and version, the theme's templates (site_templates/
+  and Material's version), mkdocs.yml, and the registry;
+- the page's own inputs: an article's front-matter and body and the related articles it lists;
+  a generated page's title, template and data (every record, term and pager it shows, through
+  `fingerprint`).
+A hit hands back the HTML the plugin's `on_page_content` produced last time and the page's table
+of contents, so neither Markdown nor the archive templates run for it; everything after that
+(the frame, other plugins' page events, writing) runs as usual. A page that logged a warning is
+never stored, so a warm `--strict` build fails exactly like a cold one.
+
+Storage: one SQLite file (`.cache/news-archive/pages.sqlite` by default; CI keeps the folder with
+actions/cache). Entries no build used are dropped at the end of each build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable
+
+log = logging.getLogger("mkdocs.plugins.news-archive")
+
+SCHEMA = 1  # bump when what an entry holds changes
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    html: str  # what on_page_content returned
+    toc: Any  # the page's TableOfContents (MkDocs object, pickled)
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tree_digest(paths: Iterable[Path]) -> str:
+    """Hash of files (path and bytes), or of every file under folders, in a stable order."""
+    h = hashlib.sha256()
+    for root in paths:
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if root.is_dir() else [root]
+        for path in files:
+            if path.is_file():
+                h.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class Fingerprint:
+    """Stable text of what a template can read from a value: dataclasses by their fields (or by
+    what their `fingerprint()` returns, e.g. a term, whose related terms count by name only),
+    lists, dicts, plain values. Objects without a stable form hash by identity: they never hit."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, str] = {}  # id(object) -> digest, for records and terms seen often
+        self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
+
+    def of(self, value: Any) -> str:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return repr(value)
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self.of(v) for v in value) + "]"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in value.items()) + "}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            hit = self._memo.get(id(value))
+            if hit is None:
+                self._keep.append(value)
+                if hasattr(value, "fingerprint"):
+                    fields = self.of(value.fingerprint())
+                else:
+                    fields = ",".join(f"{f.name}={self.of(getattr(value, f.name))}" for f in dataclasses.fields(value)
+                                      if f.name != "index")  # a record's position, not shown
+                hit = self._memo[id(value)] = digest(type(value).__name__, fields)
+            return hit
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(self.of(v) for v in value)) + "}"
+        return f"<{type(value).__name__}@{id(value)}>"
+
+
+class PageCache:
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path, self.salt = path, salt
+        self.hits = self.misses = 0
+        self._used: list[str] = []
+        self._new: dict[str, bytes] = {}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path))
+        self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, value BLOB)")
+
+    def key(self, *parts: str) -> str:
+        return digest(str(SCHEMA), self.salt, *parts)
+
+    def get(self, key: str) -> Entry | None:
+        row = self._db.execute("SELECT value FROM pages WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            entry = pickle.loads(row[0])
+        except Exception:  # written by another version: a miss
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used.append(key)
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        self._new[key] = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        """Store the new entries, drop those this build did not use."""
+        with self._db:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM used")
+            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)",
+                                 ((k,) for k in [*self._used, *self._new]))
+            self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self._new.items())
+        self._db.close()
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings MkDocs and its plugins log, so a page that warned is not cached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        self._at: dict[str, int] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def attach(self) -> None:
+        logger = logging.getLogger("mkdocs")
+        if self not in logger.handlers:
+            logger.addHandler(self)
+
+    def mark(self, src: str) -> None:
+        self._at[src] = self.count
+
+    def since(self, src: str) -> int:
+        return self.count - self._at.pop(src, self.count)
