@@ -1,7 +1,7 @@
 """Shared fixtures: one archive site built per test session, into a temporary folder.
 
 - `site_project`: a temporary project (this repo's mkdocs.yml, site_templates/, registry/) with
-  two hand-written article pages in content/: the seed article and a hostile one.
+  three hand-written article pages in content/: the seed article, a hostile one, an undated one.
 - `built_site`: the result of `mkdocs build --strict` on it: `.site` (folder), `.log` (output).
 Nothing is built into the repository's own content/ or site/.
 """
@@ -28,6 +28,7 @@ SEED_URL = "articles/2022/05/japan-and-south-korea-agree-frayed-ties-can-be-impr
 HOSTILE_PAGE = "articles/2023/01/hostile-test-page.md"
 HOSTILE_URL = "articles/2023/01/hostile-test-page/"
 HOSTILE_TITLE = "<script>alert(1)</script> & </title><img src=x onerror=alert(1)>"
+UNDATED_PAGE = "articles/undated/court-hearing-resumes.md"
 
 SEED_TEXT = r"""---
 title: Japan and South Korea agree frayed ties can be improved
@@ -83,6 +84,25 @@ seed: seeds/hostile.txt
 \- not a list item
 """
 
+UNDATED_TEXT = r"""---
+title: Court hearing resumes next week
+date: null
+dateline: {city: New York, agency: Reuters}
+source: Reuters
+section: null
+people: [Yoon Suk-yeol]
+places: [New York]
+organizations: []
+topics: [North Korea]
+caption: null
+summary: Officials said the hearing would resume next week.
+notes: []
+reviewed: false
+seed: seeds/undated.txt
+---
+Officials said on Thursday that the hearing would resume next week.
+"""
+
 
 @dataclass(frozen=True)
 class BuiltSite:
@@ -97,7 +117,7 @@ def write_project(target: Path) -> Path:
     shutil.copytree(REPO / "registry", target / "registry")
     text = (target / "mkdocs.yml").read_text(encoding="utf-8").replace("convert: true", "convert: false")
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
-    for rel, body in ((SEED_PAGE, SEED_TEXT), (HOSTILE_PAGE, HOSTILE_TEXT)):
+    for rel, body in ((SEED_PAGE, SEED_TEXT), (HOSTILE_PAGE, HOSTILE_TEXT), (UNDATED_PAGE, UNDATED_TEXT)):
         page = target / "content" / rel
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(body, encoding="utf-8")
@@ -155,3 +175,41 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+ATOM_NS = "{http://www.w3.org/2005/Atom}"
+_RFC3339 = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)"
+
+
+def assert_valid_atom(data: bytes) -> "list":
+    """RFC 4287's must-haves: one id, title and updated per feed and entry, ids absolute IRIs,
+    dates RFC 3339, an author for the feed (or every entry), a self link. Returns the entries."""
+    import re
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    root = ET.fromstring(data)  # well-formed, or this raises
+    assert root.tag == ATOM_NS + "feed", root.tag
+
+    def one(element, name: str) -> str:
+        found = element.findall(ATOM_NS + name)
+        assert len(found) == 1, f"{len(found)} <{name}> in <{element.tag}>"
+        return found[0].text or ""
+
+    def check(element) -> None:
+        assert urlsplit(one(element, "id")).scheme, "atom:id must be an absolute IRI"
+        assert one(element, "title").strip()
+        assert re.fullmatch(_RFC3339, one(element, "updated"))
+
+    check(root)
+    links = {link.get("rel", "alternate"): link.get("href") for link in root.findall(ATOM_NS + "link")}
+    assert "self" in links and "alternate" in links
+    entries = root.findall(ATOM_NS + "entry")
+    feed_author = root.find(ATOM_NS + "author")
+    for entry in entries:
+        check(entry)
+        assert feed_author is not None or entry.find(ATOM_NS + "author") is not None
+        assert entry.find(ATOM_NS + "link[@rel='alternate']") is not None
+    ids = [e.findtext(ATOM_NS + "id") for e in entries]
+    assert len(ids) == len(set(ids)), "duplicate entry ids"
+    return entries

@@ -1,21 +1,35 @@
-"""An Atom feed of the latest dated articles, built with xml.etree (which escapes all text)."""
+"""Atom feeds: the site's latest articles (`feed.xml`) and one per term (`people/<slug>/feed.xml`).
+
+Links are absolute when `site_url` is set, and otherwise relative to the feed's own location
+(Atom resolves them against the feed's URL). An `atom:id` must be an absolute IRI: the page's
+URL when `site_url` is set, else a `urn:news-archive:` name built from its path, so the feeds
+are valid either way. Every text is escaped; characters XML 1.0 cannot hold are dropped.
+
+There is a feed per term (thousands at archive scale), so an article's `<entry>` is built once
+per feed depth (`FeedWriter`) and each feed is the concatenation of its latest entries.
+"""
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
-from pathlib import Path
-from urllib.parse import urljoin
+from typing import Sequence
+from urllib.parse import quote, urljoin
+from xml.sax.saxutils import escape, quoteattr
 
 from generator.site.records import ArticleRecord
 
 ATOM = "http://www.w3.org/2005/Atom"
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+EPOCH = "1970-01-01T00:00:00Z"
 
 
 def _x(text: str) -> str:
-    """Text without the characters XML 1.0 cannot hold (ElementTree escapes, but does not drop)."""
-    return _NOT_XML.sub("", text)
+    """Escaped XML text, without the characters XML 1.0 cannot hold."""
+    return escape(_NOT_XML.sub("", text))
+
+
+def _attr(text: str) -> str:
+    return quoteattr(_NOT_XML.sub("", text))
 
 
 def _stamp(record: ArticleRecord) -> str:
@@ -23,36 +37,60 @@ def _stamp(record: ArticleRecord) -> str:
     return record.date.utc
 
 
+class FeedWriter:
+    """Builds feeds for one site; entries are cached per feed folder depth."""
+
+    def __init__(self, site_name: str, site_url: str | None) -> None:
+        self.site_name = site_name
+        self.base = site_url.rstrip("/") + "/" if site_url else None
+        self._entries: dict[tuple[str, str], str] = {}  # (article, path to the root) -> <entry>
+
+    def link(self, url: str, feed_path: str) -> str:
+        """A site URL ("people/x/") as a feed at `feed_path` links to it."""
+        if self.base:
+            return urljoin(self.base, url)
+        return "../" * feed_path.count("/") + url or "./"
+
+    def ident(self, url: str) -> str:
+        return urljoin(self.base, url) if self.base else "urn:news-archive:" + (quote(url.strip("/")) or "home")
+
+    def entry(self, record: ArticleRecord, feed_path: str) -> str:
+        key = (record.src_uri, "" if self.base else "../" * feed_path.count("/"))
+        hit = self._entries.get(key)
+        if hit is None:
+            parts = [f"<entry><title>{_x(record.title)}</title><id>{_x(self.ident(record.url))}</id>",
+                     f'<link rel="alternate" type="text/html" href={_attr(self.link(record.url, feed_path))}/>',
+                     f"<updated>{_stamp(record)}</updated>"]
+            if record.summary:
+                parts.append(f"<summary>{_x(record.summary)}</summary>")
+            parts.extend(f"<category term={_attr(name)}/>" for name in record.topics)
+            parts.append("</entry>")
+            hit = self._entries[key] = "".join(parts)
+        return hit
+
+    def feed(self, records_newest_first: Sequence[ArticleRecord], *, feed_path: str, page_url: str,
+             title: str, size: int) -> bytes:
+        """The `size` newest dated articles, as Atom XML, for a feed at `feed_path` that belongs to
+        the page at `page_url` ("" for home)."""
+        dated = [r for r in records_newest_first if r.date is not None][:size]
+        head = [f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM}">',
+                f"<title>{_x(title)}</title>",
+                f"<id>{_x(self.ident(page_url + 'feed.xml' if page_url else feed_path))}</id>",
+                f'<link rel="self" type="application/atom+xml" href={_attr(self.link(feed_path, feed_path))}/>',
+                f'<link rel="alternate" type="text/html" href={_attr(self.link(page_url, feed_path))}/>',
+                f"<updated>{_stamp(dated[0]) if dated else EPOCH}</updated>",
+                f"<author><name>{_x(self.site_name)}</name></author>"]
+        body = [self.entry(r, feed_path) for r in dated]
+        return ("".join(head) + "".join(body) + "</feed>\n").encode("utf-8")
+
+
 def atom_feed(records_newest_first: list[ArticleRecord], *, site_name: str, site_url: str | None,
               feed_path: str, size: int) -> bytes:
-    """Atom XML for the newest `size` dated articles; links are absolute when site_url is set."""
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
-    absolute = (lambda url: urljoin(base, url)) if base else (lambda url: url)
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = _x(site_name)
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = absolute("") or "urn:news-archive:" + site_name
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=absolute(feed_path), rel="self")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=absolute("") or "./", rel="alternate")
-    dated = [r for r in records_newest_first if r.date is not None][:size]
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(dated[0]) if dated else "1970-01-01T00:00:00Z"
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = _x(site_name)
-    for record in dated:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = _x(record.title)
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = absolute(record.url)
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=absolute(record.url), rel="alternate")
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(record)
-        if record.summary:
-            ET.SubElement(entry, f"{{{ATOM}}}summary").text = _x(record.summary)
-        for name in record.topics:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=_x(name))
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    """The site's feed of its newest `size` dated articles."""
+    return FeedWriter(site_name, site_url).feed(records_newest_first, feed_path=feed_path, page_url="",
+                                                title=site_name, size=size)
 
 
-def write_feed(site_dir: str, feed_path: str, data: bytes) -> Path:
-    target = Path(site_dir) / feed_path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+def term_feed_path(term_url: str) -> str:
+    """"people/yoon-suk-yeol/" -> "people/yoon-suk-yeol/feed.xml"."""
+    return term_url + "feed.xml"
