@@ -90,7 +90,7 @@ date: null
 dateline: {city: New York, agency: Reuters}
 source: Reuters
 section: null
-people: [Yoon Suk-yeol]
+people: []
 places: [New York]
 organizations: []
 topics: [North Korea]

@@ -74,7 +74,9 @@ def test_search_page_person_name_year_filter_sort_and_open(page, server):
     page.goto(server)
     page.locator("input.na-search__input").click()
     page.locator("input.na-search__input").press_sequentially("Yoon Suk-yeol", delay=20)
-    page.locator("a.na-search__all").click()  # the header's way to the search page
+    # The header's way to the search page, once it carries the whole query (an earlier, shorter
+    # query's results may show first on a slow machine).
+    page.locator('a.na-search__all[href$="q=Yoon+Suk-yeol"]').click()
     page.wait_for_url("**/search/?q=Yoon+Suk-yeol")
     results = page.locator(".na-results > li")
     results.nth(1).wait_for(timeout=15_000)
