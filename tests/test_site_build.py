@@ -123,8 +123,8 @@ def test_search_index_holds_one_entry_per_article_and_no_lunr_index(built_site):
     bundle = built_site.site / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]  # one index whatever each page's language
-    assert entry["languages"]["en"]["page_count"] == 2  # the two articles, no listing page
-    assert "search index of 2 articles" in built_site.log
+    assert entry["languages"]["en"]["page_count"] == 3  # the three articles, no listing page
+    assert "search index of 3 articles" in built_site.log
     assert not (built_site.site / "search" / "search_index.json").exists()
     assert not (bundle / "pagefind-ui.js").exists()  # the archive has its own interface
 
@@ -176,3 +176,17 @@ def test_page_size_does_not_grow_with_the_archive(built_site):
     # Articles are out of the nav; an article page is the chrome plus its own text.
     size = (built_site.site / SEED_URL / "index.html").stat().st_size
     assert size < 40_000
+
+
+def test_404_page_has_search_and_the_indexes(built_site):
+    page = (built_site.site / "404.html").read_text(encoding="utf-8")
+    assert 'action="/news-archive/search/"' in page and 'name="q"' in page
+    for url in ("people/", "places/", "organizations/", "topics/", "timeline/"):
+        assert f'href="/news-archive/{url}"' in page
+
+
+def test_every_page_has_a_skip_link_and_the_palette_toggle(built_site):
+    for path in built_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert 'class="md-skip' in text, path
+        assert 'data-md-color-media="(prefers-color-scheme)"' in text, path
