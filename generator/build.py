@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,7 +20,9 @@ from generator.buildlock import build_lock
 from generator.config import ProjectPaths
 from generator.gazetteer import load_gazetteer
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
+from generator import duplicates
 from generator.conflicts import find_conflict
+from generator.duplicates import StorySignature, StoryStore, group_stories, signature
 from generator.merge import Names, PageState, RegistryNames, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
 from generator.page_reader import not_updated_message, read_page
@@ -42,6 +44,7 @@ class ReadResult:
     errors: list[ArticleError] = field(default_factory=list)  # files that could not be converted
     problems: list[str] = field(default_factory=list)  # "seed: problem" for files that converted anyway
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate seed, seed kept)
+    near_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (seed folded, seed kept): same story
     skipped: int = 0  # unchanged seeds the cache let us skip
     names: ArchiveNames | None = None  # the archive-wide people decision (read_all only)
 
@@ -59,6 +62,7 @@ class BuildReport:
     def problem_lines(self) -> list[str]:
         lines = [str(e) for e in self.read.errors] + self.read.problems
         lines += [f"{dup}: same text as {kept}; not written twice" for dup, kept in self.read.duplicates]
+        lines += [f"{dup}: same story as {kept}; folded into its page" for dup, kept in self.read.near_duplicates]
         return lines
 
     def summary(self) -> str:
@@ -69,7 +73,7 @@ class BuildReport:
             head = f"Wrote {count(len(self.written), 'page')}, {self.unchanged} unchanged."
         withdrawn = f", {self.withdrawn} withdrawn" if self.withdrawn else ""
         return (f"{head} {count(len(r.errors), 'seed')} failed, {count(len(r.problems), 'warning')}, "
-                f"{count(len(r.duplicates), 'duplicate')}{withdrawn}.")
+                f"{count(len(r.duplicates) + len(r.near_duplicates), 'duplicate')}{withdrawn}.")
 
 
 def _fingerprint(paths: ProjectPaths) -> str:
@@ -223,21 +227,26 @@ def _init_worker(paths: ProjectPaths) -> None:
     _worker = _Reader(paths)
 
 
-def _read_one(path: Path) -> tuple[AnnotatedArticle, str] | str:
-    """A seed's (annotated article, text digest), or the problem that stopped it (pickles simply)."""
+_Read = tuple[AnnotatedArticle, str, StorySignature]
+
+
+def _read_one(path: Path) -> _Read | str:
+    """A seed's (annotated article, text digest, story signature), or the problem that stopped it."""
     assert _worker is not None
     try:
-        return _worker.read(path)
+        annotated, text_sha = _worker.read(path)
     except ArticleError as exc:
         return exc.problem
+    return annotated, text_sha, signature(annotated.article)
 
 
-def _read_many(paths: ProjectPaths, files: list[Path]) -> list[tuple[AnnotatedArticle, str] | str]:
+def _read_many(paths: ProjectPaths, files: list[Path]) -> list[_Read | str]:
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_MIN_SEEDS or workers < 2:
         _init_worker(paths)
         return [_read_one(path) for path in files]
-    load_gazetteer(paths.cache)  # loaded once here: forked workers share it
+    load_gazetteer(paths.cache)  # loaded once here: forked workers share it (and datasketch)
+    duplicates.preload()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(paths,)) as pool:
         return list(pool.map(_read_one, files, chunksize=32))
 
@@ -275,61 +284,86 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
         unchanged = unchanged and (entry.page is None or seed in archive_names.articles)  # type: ignore[union-attr]
         plan.append((path, seed, entry if unchanged else None))
     to_read = [path for path, _, entry in plan if entry is None]
+    store_file = paths.cache / "stories.pickle"
+    store = StoryStore.load(store_file, cache.fingerprint)
+    # Nothing new, changed or gone: last build's story groups still hold, no signature is needed.
+    settled = not to_read and {seed for _, seed, _ in plan} == set(cache.entries) and all(
+        store.has(seed, entry.text_sha256) for _, seed, entry in plan if entry is not None)
+    if not settled:  # grouping needs every seed's signature: read the few the store lacks
+        to_read += [path for path, seed, entry in plan if entry is not None and not store.has(seed, entry.text_sha256)]
     results = dict(zip(to_read, _read_many(paths, to_read))) if to_read else {}
     # People across the archive: every article's cached name set plus the ones just read.
     archive_names.keep_only(seed for _, seed, _ in plan)
     for (path, seed, _), result in ((item, results.get(item[0])) for item in plan):
         if result is not None and not isinstance(result, str):
             archive_names.put(seed, article_names(result[0]))
+    # One page per story: groups of seeds telling the same story, decided before anything is written.
+    fresh_store = store
+    if not settled:
+        fresh_store = StoryStore(cache.fingerprint)
+        for path, seed, entry in plan:
+            result = results.get(path)
+            if isinstance(result, tuple):
+                fresh_store.signatures[seed] = (result[1], result[2])
+            elif result is None and entry is not None:
+                fresh_store.signatures[seed] = store.signatures[seed]
+        fresh_store.groups = group_stories([(seed, *fresh_store.signatures[seed]) for _, seed, _ in plan
+                                            if seed in fresh_store.signatures])
+    groups = fresh_store.groups
+    kept_of = {member: kept for kept, members in groups.items() for member in members}
 
     index: StateIndex | None = None
     names: Names | None = None
     taken: set[Path] = set()
-    kept_by_text: dict[str, str] = {}
     late_reader: _Reader | None = None
     for path, seed, entry in plan:
-        if entry is not None:
-            known = entry.text_sha256 in kept_by_text
-            if entry.page is None and known:  # an unchanged duplicate of a seed already kept
-                report.read.duplicates.append((seed, kept_by_text[entry.text_sha256]))
-            elif entry.page is not None and not known and archive_names.resolve(seed) != archive_names.articles[seed].resolved:
-                entry = None  # the archive-wide decision for its people changed: write it again
-            elif entry.page is not None and not known:  # unchanged seed, page, code and registry
-                kept_by_text[entry.text_sha256] = seed
-                report.read.problems += [f"{seed}: {p}" for p in entry.problems]
-                if entry.page_stamp is None:
-                    report.withdrawn += 1
-                else:
-                    report.unchanged += 1
-            else:
-                entry = None  # what it duplicated has changed: read it again below
-            if entry is not None:
-                fresh.entries[seed] = entry
-                report.read.skipped += 1
-                continue
-        if path in results:
-            result = results[path]
-        else:
-            late_reader = late_reader or _Reader(paths)
-            try:
-                result = late_reader.read(path)
-            except ArticleError as exc:
-                result = exc.problem
+        kept = kept_of.get(seed, seed)
+        result = results.get(path)
         if isinstance(result, str):
             report.read.errors.append(ArticleError(seed, result))
             continue
-        annotated, text_sha = result
-        seed_stamp = stamp(path) or (0, 0)
-        if text_sha in kept_by_text:
-            report.read.duplicates.append((seed, kept_by_text[text_sha]))
-            fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, None, None)
+        text_sha = result[1] if result is not None else entry.text_sha256 if entry is not None else ""
+        if kept != seed:  # the same story as a longer seed: folded into that seed's page
+            folded = report.read.duplicates if fresh_store.signatures.get(kept, ("",))[0] == text_sha \
+                else report.read.near_duplicates
+            folded.append((seed, kept))
+            fresh.entries[seed] = CacheEntry(stamp(path) or (0, 0), text_sha, None, None)
+            report.read.skipped += entry is not None and result is None
             continue
-        kept_by_text[text_sha] = seed
+        members = groups.get(seed, [seed])
+        if entry is not None and (entry.page is None or sorted(store.groups.get(seed, [seed])) != sorted(members)):
+            entry = None  # it was folded into another page, or its group changed: its page lists the group
+        if entry is not None and archive_names.resolve(seed) != archive_names.articles[seed].resolved:
+            entry = None  # the archive-wide decision for its people changed: write it again
+        if entry is not None:  # unchanged seed, page, code, registry, group and people
+            report.read.problems += [f"{seed}: {p}" for p in entry.problems]
+            if entry.page_stamp is None:
+                report.withdrawn += 1
+            else:
+                report.unchanged += 1
+            fresh.entries[seed] = entry
+            report.read.skipped += 1
+            continue
+        if result is None:
+            late_reader = late_reader or _Reader(paths)
+            try:
+                result = (*late_reader.read(path), None)
+            except ArticleError as exc:
+                report.read.errors.append(ArticleError(seed, exc.problem))
+                continue
+        annotated, text_sha = result[0], result[1]
+        annotated = replace(annotated, duplicates=tuple(m for m in members if m != seed))
+        seed_stamp = stamp(path) or (0, 0)
         problems = list(annotated.article.problems)
         report.read.problems += [f"{seed}: {p}" for p in problems]
         if index is None:
             index = StateIndex.scan(paths)
-        page = index.pages.get(seed) or _new_page_path(paths, annotated, text_sha, taken)
+        # A group keeps the page one of its seeds already has (its address, its edits), else a new one.
+        page = next((index.pages[m] for m in [seed, *members] if m in index.pages), None) \
+            or _new_page_path(paths, annotated, text_sha, taken)
+        for member in members:
+            if member != seed and index.pages.get(member, page) != page:
+                report.read.problems += duplicates.retire_page(paths, index.pages.pop(member), member, seed)
         index.pages[seed] = page
         if withdraw(paths, seed, page, report.notes):
             report.withdrawn += 1
@@ -356,6 +390,8 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
         fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
         archive_names.written(seed, resolved)
 
+    if not settled:
+        fresh_store.save(store_file)
     if index is not None or set(cache.entries) - set(fresh.entries):
         # Some seed was read or has gone: records of articles whose page and seed are both gone go too.
         forget_deleted_articles(paths, index or StateIndex.scan(paths), report.notes)

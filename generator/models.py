@@ -23,6 +23,7 @@ FRONT_MATTER_KEYS: tuple[str, ...] = (
     "notes",
     "reviewed",
     "seed",
+    "duplicates",
 )
 ENTITY_KINDS: tuple[str, ...] = ("people", "places", "organizations", "topics")
 
@@ -94,12 +95,13 @@ class AnnotatedArticle:
     topics: tuple[str, ...] = ()
     unregistered_people: tuple[str, ...] = field(default=())  # found by rules, not in the registry
     unregistered_organizations: tuple[str, ...] = field(default=())  # organisations found by rules (kinds.py)
+    duplicates: tuple[str, ...] = ()  # other seeds telling the same story, folded into this page
 
     def front_matter(self) -> dict[str, object]:
         """The machine's front-matter, in FRONT_MATTER_KEYS order."""
         a = self.article
         # Optional keys are written only when they hold something, so most pages stay as short.
-        optional = {"date_text": a.date_text}
+        optional = {"date_text": a.date_text, "duplicates": list(self.duplicates)}
         fm: dict[str, object] = {
             "title": a.title,
             "date": a.date,

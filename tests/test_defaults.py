@@ -31,7 +31,8 @@ def project(tmp_path: Path) -> ProjectPaths:
         shutil.copytree(ROOT / folder, tmp_path / folder)
     (tmp_path / "seeds" / "wire" / "late").mkdir(parents=True)
     (tmp_path / "seeds" / "wire" / "story.txt").write_text(WIRE, encoding="utf-8")
-    late = WIRE.replace("March 3", "Dec 30").replace("ten days", "a month, a spokesman for the board told reporters")
+    late = ("OIL PRICES EASE IN QUIET TRADE\nHOUSTON, Dec 30 - Crude oil prices eased in thin holiday trade on "
+            "Tuesday as dealers closed their books for the year.\nReuter\n")
     (tmp_path / "seeds" / "wire" / "late" / "story.txt").write_text(late, encoding="utf-8")
     other = "GOLD MINER CUTS OUTPUT\nJOHANNESBURG, March 3 - A gold miner said it would cut output by a fifth this year.\n"
     (tmp_path / "seeds" / "undated.txt").write_text(other, encoding="utf-8")

@@ -38,6 +38,7 @@ class PageSeed:
     seed: str | None
     line: int  # line of the `seed:` key (1 when absent)
     broken: bool = False  # front-matter unreadable: seed found by a plain text search, not validated
+    duplicates: tuple[str, ...] = ()  # seeds folded into this page (the same story)
 
 
 _SEED_LINE = re.compile(r"""^seed:[ \t]*['"]?(seeds/[^'"#\s]+)""")
@@ -137,7 +138,10 @@ def check_page(
     _check_names(paths, page, data, doc, known, out, unknown_names)
     _check_markup(reading, out)
     seed = data.get("seed")
-    return PageSeed(rel, seed if isinstance(seed, str) else None, doc.line(["seed"]) if "seed" in data else 1)
+    folded = data.get("duplicates")
+    folded = tuple(d for d in folded if isinstance(d, str)) if isinstance(folded, list) else ()
+    return PageSeed(rel, seed if isinstance(seed, str) else None, doc.line(["seed"]) if "seed" in data else 1,
+                    duplicates=folded)
 
 
 def _check_markup(reading: PageReading, out: Collector) -> None:

@@ -1,7 +1,7 @@
 """Every seed has its page; every generated page has its seed.
 
 A seed whose bytes are identical to another seed's gets no page of its own (the build keeps one
-copy), so it is not reported. A page with ``seed: null`` is hand-written and needs no seed. A seed without a page is a warning
+copy), nor does one listed under a page's ``duplicates:`` (the same story), so neither is reported. A page with ``seed: null`` is hand-written and needs no seed. A seed without a page is a warning
 (a pull request may add a seed; the build makes its page), a page whose seed is missing an error.
 """
 
@@ -79,6 +79,8 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
         else:
             claimed[page.seed] = page
 
+    # A seed folded into another's page (the same story) has its page there.
+    folded = {dup for page in pages for dup in page.duplicates}
     with_page = {seed: path for seed, path in seed_files.items() if seed in claimed}
     hashes_with_page: dict[str, str] = {}
     for seed, path in with_page.items():
@@ -86,7 +88,7 @@ def check_seed_pages(paths: ProjectPaths, report: CheckReport, pages: list[PageS
     text_hashes: dict[str, str] | None = None
     story = _StoryCheck(paths)
     for seed, path in seed_files.items():
-        if seed in claimed or seed in withdrawn:
+        if seed in claimed or seed in withdrawn or seed in folded:
             continue
         if _sha256(path) in hashes_with_page:
             continue  # a byte-identical duplicate of a seed that has its page
