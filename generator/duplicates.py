@@ -19,9 +19,6 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
-
 from generator.config import ProjectPaths
 from generator.datelines import match_dateline
 from generator.merge import body_digest
@@ -51,8 +48,8 @@ class StorySignature:
     shingles: int  # how many distinct shingles the story has
     words: int  # story length in words: the longest text of a group is kept
 
-    def values(self) -> np.ndarray:
-        return np.frombuffer(self.hashvalues, dtype=np.uint64)
+    def values(self) -> memoryview:
+        return memoryview(self.hashvalues).cast("Q")
 
 
 def story_words(article: Article) -> list[str]:
@@ -65,16 +62,23 @@ def story_words(article: Article) -> list[str]:
     return [word for paragraph in paragraphs for word in name_tokens(paragraph)]
 
 
+def preload() -> None:
+    """Import datasketch (and the scipy it pulls in: a second) once, before the build forks readers."""
+    import datasketch  # noqa: F401
+
+
 def signature(article: Article) -> StorySignature:
+    from datasketch import MinHash  # imported here: a no-op rebuild never needs it
+
     words = story_words(article)
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} - {""}
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-    return StorySignature(minhash.hashvalues.astype(np.uint64).tobytes(), len(shingles), len(words))
+    return StorySignature(minhash.hashvalues.astype("uint64").tobytes(), len(shingles), len(words))
 
 
 def jaccard(a: StorySignature, b: StorySignature) -> float:
-    return float(np.count_nonzero(a.values() == b.values())) / NUM_PERM
+    return sum(x == y for x, y in zip(a.values(), b.values())) / NUM_PERM
 
 
 def same_story(a: StorySignature, b: StorySignature) -> bool:
@@ -93,6 +97,8 @@ def same_story(a: StorySignature, b: StorySignature) -> bool:
 
 def _bands() -> tuple[int, int]:
     """(bands, rows per band) that datasketch's LSH picks for CANDIDATE_THRESHOLD."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
