@@ -19,6 +19,13 @@ def _search_related(url: str) -> bool:
     return "pagefind" in url or "search.js" in url
 
 
+def _record(fetched: list[tuple[str, int]], request) -> None:
+    try:
+        fetched.append((request.url, request.sizes()["responseBodySize"]))
+    except Exception:  # the page closed while the request finished
+        pass
+
+
 def measure(site: Path, items: list[Article]) -> list[str]:
     from playwright.sync_api import sync_playwright
 
@@ -30,7 +37,7 @@ def measure(site: Path, items: list[Article]) -> list[str]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         fetched: list[tuple[str, int]] = []
-        page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+        page.on("requestfinished", lambda r: _record(fetched, r))
         page.goto(root + page_url)
         page.wait_for_load_state("networkidle")
         at_load = sum(size for url, size in fetched if _search_related(url))
@@ -50,7 +57,7 @@ def measure(site: Path, items: list[Article]) -> list[str]:
         page.close()
         page = browser.new_context().new_page()  # an empty cache, as a reader who opens the search page
         fetched.clear()
-        page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+        page.on("requestfinished", lambda r: _record(fetched, r))
         page.goto(root + "search/?q=" + name.replace(" ", "+"))
         page.wait_for_function("document.querySelectorAll('.na-results > li').length >= 1", timeout=60_000)
         page.wait_for_load_state("networkidle")

@@ -101,13 +101,18 @@ def spread(values: list[float], unit: str = "s", digits: int = 1) -> str:
             f"({min(values):.{digits}f}–{max(values):.{digits}f})")
 
 
-def run_size(size: int, base: Path, runs: int, hugo: str | None, search_bytes: bool, warm: bool) -> None:
+def run_size(size: int, base: Path, runs: int, hugo: str | None, search_bytes: bool, warm: bool,
+             search: bool = True) -> None:
     items, _pools = articles(size)
     project, hugo_project = base / f"mkdocs-{size}", base / f"hugo-{size}"
     for folder in (project, hugo_project):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
     write_mkdocs_project(project, items, _pools)
+    if not search:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("convert: false", "convert: false\n      search: false"),
+                          encoding="utf-8")
     if hugo:
         write_hugo_project(hugo_project, items)
     times: dict[str, list[float]] = {"mkdocs": [], "hugo": []}
@@ -118,7 +123,8 @@ def run_size(size: int, base: Path, runs: int, hugo: str | None, search_bytes: b
         if hugo:
             seconds, peak = hugo_build(hugo_project, hugo)
             times["hugo"].append(seconds), peaks["hugo"].append(peak)
-    print(f"\n{size:,} articles, {runs} cold builds each (median, min–max)")
+    print(f"\n{size:,} articles, {runs} cold builds each (median, min–max)"
+          + ("" if search else "; no search index"))
     print(f"  mkdocs build: {spread(times['mkdocs'])}, peak {spread(peaks['mkdocs'], 'MB', 0)}")
     if hugo:
         ratio = statistics.median(times["mkdocs"]) / statistics.median(times["hugo"])
@@ -132,14 +138,15 @@ def run_size(size: int, base: Path, runs: int, hugo: str | None, search_bytes: b
     print(f"  site: {parts['total'] / 2**20:.1f} MB = {per['total']:.1f} KB per article "
           f"(pages {per['pages']:.1f}, search index {per['search']:.1f}, feeds {per['feeds']:.2f}, "
           f"assets {per['assets']:.2f}); {len(list((project / 'site').rglob('*.html'))):,} HTML files")
-    seconds, peak = index_alone(project / "site")
-    print(f"  search index alone: {seconds:.1f} s, peak {peak:.0f} MB")
+    if search:
+        seconds, peak = index_alone(project / "site")
+        print(f"  search index alone: {seconds:.1f} s, peak {peak:.0f} MB")
     if warm:
         cold = statistics.median(times["mkdocs"])
         mkdocs_build(project, cold=False)  # the cache now matches the content
         seconds = warm_rebuild(project, items[len(items) // 2])
         print(f"  warm build, one article edited: {seconds:.1f} s = {seconds / cold:.2f} of a cold build")
-    if search_bytes:
+    if search_bytes and search:
         from search_bytes import measure
 
         for line in measure(project / "site", items):
@@ -154,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search-bytes", action="store_true", help="measure search downloads in Chromium")
     parser.add_argument("--warm", action="store_true", help="also time a rebuild after editing one article")
     parser.add_argument("--serve", action="store_true", help="measure edit-to-served time under mkdocs serve")
+    parser.add_argument("--no-search", action="store_true", help="build without the search index (news-archive search: false)")
     parser.add_argument("--keep", type=Path, help="write the projects here instead of a temporary folder")
     args = parser.parse_args(argv)
     hugo = None if args.no_hugo else hugo_binary()
@@ -173,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                 for line in measure_serve(project, items):
                     print(f"{size:,} articles, mkdocs serve: {line}", flush=True)
             else:
-                run_size(size, base, max(1, args.runs), hugo, args.search_bytes, args.warm)
+                run_size(size, base, max(1, args.runs), hugo, args.search_bytes, args.warm, not args.no_search)
     return 0
 
 

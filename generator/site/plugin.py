@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -63,6 +64,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         """Defining this keeps the plugin (and its caches) alive across `mkdocs serve` rebuilds."""
         self._serving = command == "serve"
 
+    def on_pre_build(self, config):
+        if self.config.enabled and self.config.convert:
+            convert(self.root)
+
     # -- configuration and conversion ---------------------------------------------------------
     def on_config(self, config):
         if not self.config.enabled:
@@ -79,10 +84,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.frame = SharedFrame(self.config.fast_chrome, self.config.frame_sample)
         self._warnings.attach()
         return config
-
-    def on_pre_build(self, config):
-        if self.config.enabled and self.config.convert:
-            convert(self.root)
 
     def on_serve(self, server, config, builder):
         if self.config.enabled and self.config.watch:
@@ -249,15 +250,25 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages = None
         if self.config.search and self.archive.records:
             glob = self.config.articles_dir.strip("/") + "/**/*.html"
-            try:
-                report = build_index(config.site_dir, glob=glob, language=config.theme.get("language") or "en")
-            except Exception as err:  # the pagefind binary is missing or failed
-                raise PluginError(f"news-archive: search index (Pagefind): {err}") from err
-            log.info("news-archive: search index of %d articles in %.1f s (%.0f KB)", report.pages,
-                     report.seconds, report.bytes / 1024)
-            if report.pages != len(self.archive.records):
-                log.warning("news-archive: the search index holds %d pages for %d articles", report.pages,
-                            len(self.archive.records))
+            language = config.theme.get("language") or "en"
+            if self._serving:  # previews: pages are served now, search catches up in the background
+                threading.Thread(target=self._index, args=(config.site_dir, glob, language), daemon=True).start()
+            else:
+                self._index(config.site_dir, glob, language)
+
+    def _index(self, site_dir: str, glob: str, language: str) -> None:
+        expected = len(self.archive.records) if self.archive is not None else 0
+        try:
+            report = build_index(site_dir, glob=glob, language=language)
+        except Exception as err:  # the pagefind binary is missing or failed
+            if self._serving:  # a newer preview build may have cleaned the pages away: it indexes again
+                log.info("news-archive: search index (Pagefind) not finished: %s", err)
+                return
+            raise PluginError(f"news-archive: search index (Pagefind): {err}") from err
+        log.info("news-archive: search index of %d articles in %.1f s (%.0f KB)", report.pages,
+                 report.seconds, report.bytes / 1024)
+        if report.pages != expected:
+            log.warning("news-archive: the search index holds %d pages for %d articles", report.pages, expected)
 
 
 def _framable(page) -> bool:
