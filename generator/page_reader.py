@@ -18,7 +18,9 @@ from typing import Any
 
 from generator.checks.problems import ERROR, WARNING
 from generator.checks.yamldoc import PAGE_SCHEMA, YamlDoc, YamlSyntaxError, duplicate_keys, parse_yaml, schema_problems
+from generator.models import ENTITY_KINDS
 from generator.pages import MAX_FRONT_MATTER_BYTES
+from generator.registry import clean_name
 from generator.yaml_hints import explain_schema_problem, explain_syntax_error
 
 MAX_PAGE_BYTES = 10_000_000  # a page is a seed's story (seeds stop at 5 MB) plus its front-matter
@@ -104,7 +106,18 @@ def read_page(raw: bytes) -> PageReading:
     for line, message in schema_problems(PAGE_SCHEMA, doc, pattern_messages=PATTERN_MESSAGES, required_line=1):
         reading._add(line, explain_schema_problem(lines, line, message))
     _check_date(doc.data.get("date"), doc.line(["date"]), reading)
+    _clean_names(doc.data)
     return reading
+
+
+def _clean_names(data: dict[str, Any]) -> None:
+    """Names as the registry stores them (``clean_name``): a pasted non-breaking space or curly
+    quote is not a person's edit, and two spellings that clean to one name are one name."""
+    for kind in ENTITY_KINDS:
+        values = data.get(kind)
+        if isinstance(values, list):
+            cleaned = [clean_name(v) if isinstance(v, str) else v for v in values]
+            data[kind] = [v for i, v in enumerate(cleaned) if not isinstance(v, str) or v not in cleaned[:i]]
 
 
 def _check_date(value: Any, line: int, reading: PageReading) -> None:

@@ -95,6 +95,17 @@ class Registry:
         return sum(len(v) for v in self.by_kind.values())
 
 
+# Look-alikes a word processor or a web page pastes into names: non-breaking and other fixed-width
+# spaces become a space, curly quotes straight ones, so "Fumio\u00a0Kishida" is just Fumio Kishida.
+_NAME_SPACES = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000\t]+")
+_NAME_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def clean_name(name: str) -> str:
+    """A name as typed -> as stored: plain spaces (runs collapsed), straight quotes, no edge spaces."""
+    return " ".join(_NAME_SPACES.sub(" ", name).translate(_NAME_QUOTES).split())
+
+
 def _as_str_list(value: object, where: str, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -122,12 +133,12 @@ def _entity(kind: str, raw: object, where: str) -> Entity:
         raise ArticleError(where, "'reviewed' must be true or false")
     return Entity(
         kind=kind,
-        name=name.strip(),
-        aliases=_as_str_list(raw.get("aliases"), where, "aliases"),
+        name=clean_name(name),
+        aliases=tuple(clean_name(a) for a in _as_str_list(raw.get("aliases"), where, "aliases")),
         role=raw.get("role"),
         description=raw.get("description"),
         phrases=_as_str_list(raw.get("phrases"), where, "phrases"),
-        parent=raw["parent"].strip() if raw.get("parent") else None,
+        parent=clean_name(raw["parent"]) if raw.get("parent") else None,
         reviewed=reviewed,
     )
 

@@ -125,8 +125,11 @@ def _marked(exc: yaml.YAMLError, first_line: int) -> YamlSyntaxError:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark is not None else first_line
         what = " ".join(part for part in (exc.context, exc.problem) if part)
-        if exc.context_mark is not None and "<stream end>" in (exc.problem or ""):
-            # Reported at the end of the text; the mistake is where the bracket or quote opened.
+        opened = any(word in (exc.context or "") for word in ("flow sequence", "flow mapping", "quoted scalar"))
+        at_end = "<stream end>" in (exc.problem or "") or "end of stream" in (exc.problem or "")
+        if exc.context_mark is not None and (at_end or (opened and exc.problem_mark is not None
+                                                       and exc.problem_mark.line != exc.context_mark.line)):
+            # Noticed later (at the next key, or the end); the mistake is where the bracket or quote opened.
             return YamlSyntaxError(exc.context_mark.line + first_line,
                                    "is not valid YAML: a bracket or quote opened on this line is never closed",
                                    from_parser=True)

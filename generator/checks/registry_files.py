@@ -17,7 +17,7 @@ from generator.checks.similar import alike_pairs
 from generator.checks.yamldoc import REGISTRY_SCHEMA, YamlSyntaxError, closest, duplicate_keys, parse_yaml, schema_problems
 from generator.config import ProjectPaths
 from generator.models import ENTITY_KINDS
-from generator.registry import MAX_REGISTRY_BYTES, REGISTRY_FILES, name_tokens
+from generator.registry import MAX_REGISTRY_BYTES, REGISTRY_FILES, clean_name, name_tokens
 from generator.yaml_hints import explain_syntax_error
 
 NOUNS = {"people": "person", "places": "place", "organizations": "organization", "topics": "topic"}
@@ -115,8 +115,8 @@ def _check_file(path: Path, kind: str, root: Path, report: CheckReport, known: K
         aliases = raw.get("aliases") if isinstance(raw.get("aliases"), list) else []
         entries.append((
             doc.line([i, "name"]),
-            raw["name"].strip(),
-            [(doc.line([i, "aliases", j]), a.strip()) for j, a in enumerate(aliases) if isinstance(a, str) and a.strip()],
+            clean_name(raw["name"]),
+            [(doc.line([i, "aliases", j]), clean_name(a)) for j, a in enumerate(aliases) if isinstance(a, str) and a.strip()],
         ))
         alias_node = doc.node_at([i, "aliases"], key=False)
         if getattr(alias_node, "flow_style", False) and len(aliases) > 1:

@@ -125,7 +125,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return
         code = Path(__file__).parent
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        inputs = [code, *theme, self.root / "registry"]
+        # sanitize.py too: a change to the HTML allowlist must reach every cached page.
+        inputs = [code, code.parent / "sanitize.py", *theme, self.root / "registry"]
         if config.config_file_path:
             inputs.append(Path(config.config_file_path))
         import material
