@@ -44,6 +44,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     Example:
         python -m generator parse seeds/000_c15d51d3465a3ed0.txt
+        python -m generator parse --body seeds/page.html   # also the page body (Markdown)
     """
     from generator import parse, profiles, sources
     from generator.annotate import Matcher, annotate
@@ -61,7 +62,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
     annotated = annotate(article, Matcher(load_registry(paths.registry), load_gazetteer(paths.cache)))
     for problem in article.problems:
         print(f"{raw.seed}: {problem}", file=sys.stderr)
-    json.dump(annotated.front_matter(), sys.stdout, ensure_ascii=False, indent=2)
+    output = annotated.front_matter()
+    if args.body:
+        from generator.pages import escape_body
+
+        output["body"] = escape_body(article.paragraphs)
+    json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return 0
 
@@ -92,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cmd = sub.add_parser("parse", help="print one file's front-matter as JSON", description=cmd_parse.__doc__,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     parse_cmd.add_argument("file")
+    parse_cmd.add_argument("--body", action="store_true",
+                           help="add the page body, as Markdown exactly as the build writes it, under 'body'")
     parse_cmd.set_defaults(func=cmd_parse)
 
     from generator.check import check_command

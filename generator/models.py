@@ -14,6 +14,9 @@ FRONT_MATTER_KEYS: tuple[str, ...] = (
     "dateline",
     "source",
     "section",
+    "byline",
+    "url",
+    "language",
     "people",
     "places",
     "organizations",
@@ -47,6 +50,8 @@ class RawDocument:
     text: str  # decoded text: "\n" line ends, no BOM, no control characters
     encoding: str  # the encoding used to decode, e.g. "utf-8", "utf-16", "cp1252"
     sha256: str  # hash of the raw bytes, for duplicate detection and caching
+    notes: tuple[str, ...] = ()  # warnings from reading, e.g. stray control bytes dropped
+    is_html: bool = False  # a saved web page: `text` is its decoded HTML
 
     @property
     def text_sha256(self) -> str:
@@ -78,6 +83,9 @@ class Article:
     paragraphs: tuple[str, ...]  # the story, one paragraph each, junk removed
     problems: tuple[str, ...] = ()  # non-fatal issues, e.g. "no date found"
     date_text: str | None = None  # the date as the text gives it when it lacks a year, e.g. "Feb 26"
+    byline: str | None = None  # the writer(s), as the page credits them
+    url: str | None = None  # the page's canonical address (saved web pages)
+    language: str | None = None  # ISO 639-1 code, e.g. "en"
 
     @property
     def body(self) -> str:
@@ -108,6 +116,9 @@ class AnnotatedArticle:
             "dateline": a.dateline.as_dict(),
             "source": a.source,
             "section": a.section,
+            "byline": a.byline,
+            "url": a.url,
+            "language": a.language,
             "people": list(self.people),
             "places": list(self.places),
             "organizations": list(self.organizations),

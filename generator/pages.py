@@ -20,7 +20,10 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 
 # Characters Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line.
 _INLINE_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
-                   "[": "\\[", "]": "\\]", "~": "&#126;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+                   "[": "\\[", "]": "\\]", "~": "&#126;", "<": "&lt;", ">": "&gt;"}
+# "&" matters only where it starts a character reference ("&copy;", "&#169;"); Markdown turns
+# every other "&" into "&amp;" itself, so "AT&T" stays readable in the page source.
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _INLINE = re.compile("|".join(re.escape(c) for c in _INLINE_ESCAPES))
 # Syntax that only counts at the start of a line: headings, lists, quotes, tables,
 # definition lists, admonitions/details, setext underlines, ordered lists ("1996. The …").
@@ -42,7 +45,7 @@ class FrontMatterError(ValueError):
 
 def escape_line(text: str) -> str:
     """One paragraph of untrusted text -> Markdown that renders as exactly that text."""
-    text = text.strip()
+    text = _ENTITY_START.sub("&amp;", text.strip())
     text = _INLINE.sub(lambda m: _INLINE_ESCAPES[m.group()], text)
     if text[:1] in _LINE_START_BACKSLASH:
         text = "\\" + text

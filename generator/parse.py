@@ -24,12 +24,13 @@ from typing import Sequence
 from generator.datelines import DatelineMatch, find_signoff, match_dateline, match_dateline_line
 from generator.dates import DateParseError, looks_like_timestamp, parse_timestamp
 from generator.defaults import FolderDefaults
+from generator.language import detect_language
 from generator.lineshapes import (headline_from_sentence, is_byline, is_caption, is_headline,
                                   is_story_like, split_sentences)
 from generator.models import Article, Dateline, RawDocument
 from generator.profiles import Profile, choose_profile, generic_profile
 
-__all__ = ["parse_document"]
+__all__ = ["parse_document", "summarize"]
 
 HEADER_SCAN = 8  # the header (headline, caption, timestamp, byline) sits in the first lines
 SUMMARY_MIN_CHARS = 90  # a first sentence shorter than this gets the second one added
@@ -50,6 +51,10 @@ class _Header:
 def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: FolderDefaults | None = None) -> Article:
     """``defaults``: what the seed's folder says (``_defaults.yml``) where the file is silent."""
     defaults = defaults or FolderDefaults()
+    if raw.is_html:
+        from generator.html_reader import parse_html
+
+        return parse_html(raw, profiles)
     profile = _named_profile(defaults.profile, profiles) or choose_profile(raw.text, profiles)
     generic = generic_profile(profiles)
     site_rules = (profile,) if profile is generic else (profile, generic)
@@ -60,7 +65,7 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: Fold
 
     header = _read_header(lines, zone)
     story, agency_signoff, late_date = _story_lines(lines[header.end:], site_rules, zone)
-    problems: list[str] = []
+    problems: list[str] = list(raw.notes)
 
     lead = story[0] if story else ""
     lead_dateline = match_dateline(lead)
@@ -82,7 +87,7 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: Fold
         header.dateline_line.city if header.dateline_line else None)
     agency = (lead_dateline.agency if lead_dateline else None) or agency_signoff or profile.agency
 
-    summary = _summary(lead_text)
+    summary = summarize(lead_text)
     title = header.title or (headline_from_sentence(split_sentences(lead_text)[0]) if lead_text.strip() else "")
     if not title:
         problems.append("no title found")
@@ -100,6 +105,7 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: Fold
         summary=summary,
         paragraphs=tuple(story),
         problems=tuple(problems),
+        language=detect_language(" ".join(story)),
     )
 
 
@@ -302,7 +308,8 @@ def _drop_headline_runs(lines: list[str], separators: set[str]) -> list[str]:
     return lines[:max(cut, 1)]
 
 
-def _summary(lead_text: str) -> str:
+def summarize(lead_text: str) -> str:
+    """The first sentence of the lead (two when the first is short), cut at SUMMARY_MAX_CHARS."""
     text = lead_text.strip()
     if not text:
         return ""

@@ -18,7 +18,7 @@ from generator.models import ArticleError
 from generator.safeyaml import YamlSyntaxError, load_fast
 
 __all__ = ["Profile", "PROFILE_SCHEMA", "GENERIC_NAME", "load_profiles", "load_profile",
-           "choose_profile", "profile_from_dict"]
+           "choose_profile", "profile_from_dict", "profile_for_host"]
 
 GENERIC_NAME = "generic"
 MAX_PROFILE_BYTES = 1_000_000  # a profile is a few dozen lines
@@ -26,7 +26,7 @@ MAX_PROFILE_BYTES = 1_000_000  # a profile is a few dozen lines
 
 @dataclass(frozen=True)
 class Key:
-    kind: str  # "str", "str?", "int", "bool", "regex-list", "regex?", "str-list", "zone?"
+    kind: str  # "str", "str?", "int", "bool", "regex-list", "regex?", "str-list", "xpath-list", "zone?"
     default: Any
     doc: str
 
@@ -44,6 +44,10 @@ PROFILE_SCHEMA: dict[str, Key] = {
     "section": Key("regex?", None, "a line giving the section, with a named group 'section'"),
     "timezone": Key("zone?", None, "IANA zone for clock times printed without a zone"),
     "agency": Key("str?", None, "agency to assume when the file names none"),
+    "hosts": Key("str-list", [], "web sites (host names, e.g. 'www.example.com' or 'example.com') whose "
+                 "saved pages this profile reads; selects the profile for an HTML seed from that site"),
+    "junk_selectors": Key("xpath-list", [], "HTML seeds: XPath expressions of page parts to drop before "
+                          "the story is extracted, e.g. //div[@class='related']"),
 }
 
 
@@ -59,6 +63,8 @@ class Profile:
     section: re.Pattern[str] | None = None
     timezone: str | None = None
     agency: str | None = None
+    hosts: tuple[str, ...] = ()
+    junk_selectors: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
     @property
@@ -86,6 +92,24 @@ def _compile(path: Path | str, key: str, pattern: Any) -> re.Pattern[str]:
         raise _fail(path, key, f"bad regular expression {pattern!r}: {exc}") from exc
 
 
+def _as_list(path: Path | str, key: str, value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise _fail(path, key, f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _xpath(path: Path | str, key: str, expression: Any) -> str:
+    from lxml import etree
+
+    if not isinstance(expression, str) or not expression.strip():
+        raise _fail(path, key, f"expected an XPath expression string, got {expression!r}")
+    try:
+        etree.XPath(expression)
+    except etree.XPathSyntaxError as exc:
+        raise _fail(path, key, f"bad XPath expression {expression!r}: {exc}") from exc
+    return expression.strip()
+
+
 def _check(path: Path | str, key: str, spec: Key, value: Any) -> Any:
     kind = spec.kind
     if value is None and (kind.endswith("?") or kind.endswith("list")):
@@ -98,6 +122,8 @@ def _check(path: Path | str, key: str, spec: Key, value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise _fail(path, key, f"expected a whole number >= 0, got {value!r}")
         return value
+    if kind == "xpath-list":
+        return tuple(_xpath(path, key, v) for v in ([value] if isinstance(value, str) else _as_list(path, key, value)))
     if kind in ("regex-list", "str-list"):
         if isinstance(value, str):
             value = [value]
@@ -135,10 +161,11 @@ def profile_from_dict(data: Any, path: Path | str, default_name: str) -> Profile
     values = {key: _check(path, key, spec, data[key]) if key in data else spec.default
               for key, spec in PROFILE_SCHEMA.items()}
     values["name"] = values["name"] or default_name
-    for key in ("markers", "junk_starts", "junk_lines", "separator_lines"):
+    for key in ("markers", "junk_starts", "junk_lines", "separator_lines", "hosts", "junk_selectors"):
         values[key] = tuple(values[key])
-    if values["name"] != GENERIC_NAME and not values["markers"]:
-        raise _fail(path, "markers", "a site profile needs at least one marker line")
+    values["hosts"] = tuple(h.lower().removeprefix("www.") for h in values["hosts"])
+    if values["name"] != GENERIC_NAME and not values["markers"] and not values["hosts"]:
+        raise _fail(path, "markers", "a site profile needs at least one marker line or host")
     return Profile(path=Path(path), **values)
 
 
@@ -190,6 +217,17 @@ def choose_profile(text: str, profiles: Sequence[Profile]) -> Profile:
     if best is not None:
         return best
     return generic_profile(profiles)
+
+
+def profile_for_host(host: str | None, profiles: Sequence[Profile]) -> Profile | None:
+    """The site profile listing this web host (or a parent domain of it), if any."""
+    if not host:
+        return None
+    host = host.lower().removeprefix("www.")
+    for prof in profiles:
+        if any(host == h or host.endswith("." + h) for h in prof.hosts):
+            return prof
+    return None
 
 
 def generic_profile(profiles: Sequence[Profile]) -> Profile:

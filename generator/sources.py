@@ -147,7 +147,11 @@ def read_raw(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawDocu
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
-    decoded, encoding = decode_bytes(data, path)
+    from generator.html_reader import decode_html, looks_like_html
+
+    is_html = looks_like_html(data[:2000].decode("latin-1"), path) and not _utf16_without_bom(data)
+    decoded, encoding = decode_html(data, path) if is_html else decode_bytes(data, path)
+    notes = _control_note(decoded)
     text = clean_text(decoded)
     if not text.strip():
         # Escape codes alone clean down to nothing: say so, not "empty".
@@ -160,7 +164,30 @@ def read_raw(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawDocu
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
+        notes=notes,
+        is_html=is_html,
     )
+
+
+def _control_note(text: str) -> tuple[str, ...]:
+    """A warning for stray control characters, which clean_text drops (an old copy-and-paste
+    or a broken save leaves NULs in otherwise good text)."""
+    found = CONTROL_CHARS.findall(TERMINAL_ESCAPES.sub("", text.replace("\r", "")))
+    if not found:
+        return ()
+    kinds = sorted({"NUL" if ch == "\x00" else f"U+{ord(ch):04X}" for ch in found})
+    return (f"dropped {len(found)} stray control character{'s' if len(found) != 1 else ''} "
+            f"({', '.join(kinds[:5])})",)
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """UTF-16 text saved without a byte-order mark: every other byte of ASCII text is NUL."""
+    sample = data[:4000]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.1 * len(even)) or (
+        even.count(0) > 0.6 * len(even) and odd.count(0) < 0.1 * len(odd))
 
 
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
@@ -176,8 +203,11 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
                     path, f"file starts with a {codec} byte-order mark but is not valid {codec}"
                 ) from exc
             return text, "utf-8" if codec == "utf-8-sig" else codec
-    if b"\x00" in data:
-        raise ArticleError(path, "file looks binary (it contains NUL bytes), not a text article")
+    if _utf16_without_bom(data):
+        raise ArticleError(path, "file looks like UTF-16 text without a byte-order mark; save it as "
+                           "UTF-8 (or UTF-16 with a byte-order mark)")
+    if data.count(b"\x00") > len(data) // 10:
+        raise ArticleError(path, "file looks binary (it is full of NUL bytes), not a text article")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -343,5 +343,5 @@ def test_a_broken_source_profile_is_reported(project: Path) -> None:
     )
     assert lines(project) == [
         "profiles/kyodo.yml:1: error: profile key 'timezon': unknown key; allowed keys are name, source, markers, "
-        "min_markers, junk_starts, junk_lines, separator_lines, section, timezone, agency"
+        "min_markers, junk_starts, junk_lines, separator_lines, section, timezone, agency, hosts, junk_selectors"
     ]
