@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator import people as people_finder
 from generator.agency import is_about_agency
 from generator.kinds import sort_names
+from generator.language import PEOPLE_FINDER_LANGUAGES
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.places import PlaceFinder
@@ -87,8 +88,10 @@ def _scanned_text(article: Article) -> str:
     """Caption and story; the agency credit in the dateline is not a mention of the agency."""
     paragraphs = list(article.paragraphs)
     agency = article.dateline.agency
-    if paragraphs and agency:
-        paragraphs[0] = paragraphs[0].replace(f"({agency})", "", 1)
+    # The lead (the first paragraph with the credit: a web page's standfirst may come first).
+    lead = next((i for i, p in enumerate(paragraphs[:3]) if f"({agency})" in p), None) if agency else None
+    if lead is not None:
+        paragraphs[lead] = paragraphs[lead].replace(f"({agency})", "", 1)
     return "\n".join(([article.caption] if article.caption else []) + paragraphs)
 
 
@@ -101,7 +104,7 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     # when the registry knows them; the rest stay under the full name the text gives.
     people: dict[str, int] = {entity.name: pos for pos, entity in found["people"]}
     unregistered: list[str] = []
-    kinds = sort_names(people_finder.find_people(article.paragraphs, extra_text=[article.caption] if article.caption else []),
+    kinds = sort_names(_rule_people(article),
                        [article.caption or "", *article.paragraphs])
     for name in kinds.people:
         entity = registry.find("people", name)
@@ -150,6 +153,18 @@ def _cold_start_organizations(names: tuple[str, ...], known: list[str], registry
         if name not in known and name not in out:
             out.append(name)
     return out
+
+
+def _rule_people(article: Article) -> list[str]:
+    """The capitalisation-based finder's names, for the languages it was built for (and text
+    too short to tell): in German every noun is capitalised, Japanese has no capitals."""
+    if not runs_people_finder(article):
+        return []
+    return people_finder.find_people(article.paragraphs, extra_text=[article.caption] if article.caption else [])
+
+
+def runs_people_finder(article: Article) -> bool:
+    return article.language is None or article.language in PEOPLE_FINDER_LANGUAGES
 
 
 def _is_part_of_known_person(name: str, known: dict[str, int]) -> bool:

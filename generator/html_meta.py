@@ -21,7 +21,7 @@ from lxml import etree
 
 from generator.dates import format_date
 
-__all__ = ["PageMeta", "read_page_meta", "clean_title", "iso_date"]
+__all__ = ["PageMeta", "read_page_meta", "clean_title", "site_in_title", "names_site", "iso_date"]
 
 # Meta tags giving the publication date (name= or property=): Open Graph's first, then (after
 # JSON-LD and itemprop markup) the tags of particular publishing systems.
@@ -46,6 +46,7 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»«~/]|::|\|\|)\s+|:\s+")
 PHOTO_CREDIT = re.compile(r"\s*[(（](?:写真|photos?|pictures?|images?|fotos?|video)\s*[:：=＝][^)）]{1,40}[)）]\s*$",
                           re.IGNORECASE)
 SECTION_LABEL_WORDS = 3
+RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 # A date in the page's address: /2014/12/29/, /2014-12-29-, /20141229/.
 URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<s>[/_-]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?!\d)")
 
@@ -125,16 +126,17 @@ def iso_date(value: str | None) -> str | None:
         if off:
             iso += "+00:00" if off == "Z" else (off if ":" in off else f"{off[:3]}:{off[3:]}")
         return iso
-    try:
-        return format_date(parsedate_to_datetime(text))  # "Mon, 29 Dec 2014 16:08:14 GMT"
-    except (TypeError, ValueError, IndexError):
-        pass
     from generator.dates import DateParseError, parse_timestamp
 
     try:
         found = parse_timestamp(text)
     except DateParseError:
         return None
+    if found is None and RFC_2822.match(text):
+        try:
+            return format_date(parsedate_to_datetime(text))  # "Mon, 29 Dec 2014 16:08:14 GMT"
+        except (TypeError, ValueError, IndexError):
+            return None
     return found.iso if found else None
 
 
@@ -247,12 +249,26 @@ def names_site(part: str, site_names: list[str], host: str | None) -> bool:
         if other and (key == other or (len(other) >= 4 and (other in key or key in other))):
             return True
     if host:
-        labels = [lab for lab in host.lower().split(".") if lab not in ("www", "m", "edition", "mobile")]
-        domain = _letters(labels[-2]) if len(labels) >= 2 else _letters(labels[0])
+        labels = [lab for lab in host.lower().split(".")[:-1]
+                  if lab not in ("www", "m", "edition", "mobile", "co", "com", "org", "net", "ac", "gov")]
         bare = key.removeprefix("the").removesuffix("com")
-        if domain and len(domain) >= 3 and (key.startswith(domain) or domain.startswith(bare) or bare in domain):
-            return True
+        for label in labels:
+            domain = _letters(label)
+            if len(domain) >= 3 and (key.startswith(domain) or (len(bare) >= 3 and bare in domain)):
+                return True
     return False
+
+
+def site_in_title(title: str | None, host: str | None) -> str | None:
+    """The site's name as the title gives it ("Library Opens Late — Town Crier" on
+    towncrier.example.com -> "Town Crier"), for pages that declare no site name."""
+    if not title:
+        return None
+    parts = TITLE_SEPARATOR.split(title.strip())
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        if names_site(part, [], host) and not re.search(r"\.[a-z]{2,4}$", part.strip()):
+            return part.strip()
+    return None
 
 
 def clean_title(title: str | None, site_names: list[str], host: str | None,
@@ -295,8 +311,6 @@ def clean_title(title: str | None, site_names: list[str], host: str | None,
             break
         if not hkey:
             continue
-        if key.startswith(hkey) and len(hkey) >= 0.5 * len(key) and not names_site(head, site_names, host):
-            return head
         if damaged and _overlap(head, cleaned) >= 0.6:
             return head
     if len(key) < 3 and headlines:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from generator.datelines import match_dateline
-from generator.html_meta import PageMeta, clean_title, names_site, read_page_meta
+from generator.html_meta import PageMeta, clean_title, read_page_meta, site_in_title
 from generator.language import detect_language, normalise_language
 from generator.models import Article, ArticleError, Dateline, RawDocument
 from generator.profiles import Profile, generic_profile, profile_for_host
@@ -212,9 +212,7 @@ def _article(raw: RawDocument, meta: PageMeta, doc: dict[str, Any], profile: Pro
     dateline = match_dateline(lead)
     lead_text = lead[len(dateline.raw):] if dateline else lead
     date = meta.date or doc.get("date")
-    source = profile.source or meta.site_name or doc.get("sitename") or host
-    if source and host and not profile.source and not meta.site_name and names_site(source, [], host):
-        source = doc.get("sitename") or source
+    source = profile.source or meta.site_name or site_in_title(meta.title, host) or doc.get("sitename") or host
     language = detect_language(" ".join(paragraphs)) or normalise_language(meta.language) \
         or normalise_language(doc.get("language"))
     problems = list(raw.notes)

@@ -1,0 +1,120 @@
+"""HTML seeds: hand-made saved pages with exact expected front-matter and body, and the rules alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.annotate import Matcher, annotate
+from generator.html_meta import clean_title, iso_date, site_in_title
+from generator.html_reader import decode_html, looks_like_html
+from generator.pages import escape_body
+from generator.parse import parse_document
+from generator.profiles import load_profiles, profile_from_dict
+from generator.registry import load_registry
+from generator.sources import read_raw
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+PAGES = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(".expected.json"))
+
+
+@pytest.fixture(scope="module")
+def profiles():
+    return load_profiles(ROOT / "profiles")
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(load_registry(ROOT / "registry"))
+
+
+def _front_matter_and_body(path: Path, profiles, matcher) -> dict:
+    raw = read_raw(path, FIXTURES)
+    article = parse_document(raw, profiles)
+    out = annotate(article, matcher).front_matter()
+    out["body"] = escape_body(article.paragraphs)
+    out["problems"] = list(article.problems)
+    return out
+
+
+@pytest.mark.parametrize("page", [p.name for p in PAGES])
+def test_saved_page(page, profiles, matcher):
+    expected = json.loads((FIXTURES / f"{Path(page).stem}.expected.json").read_text(encoding="utf-8"))
+    assert _front_matter_and_body(FIXTURES / page, profiles, matcher) == expected
+
+
+def test_page_junk_never_reaches_the_page(profiles, matcher):
+    for page in PAGES:
+        text = json.dumps(_front_matter_and_body(page, profiles, matcher), ensure_ascii=False)
+        for junk in ("cookies", "Sign up", "Related stories", "Airline orders", "Kommentare", "überfällig",
+                     "Read more", "Comments", "Copyright", "Front page", "Übersicht"):
+            assert junk not in text, (page.name, junk)
+
+
+def test_profile_junk_selectors_and_publisher_apply_to_the_profiles_host(tmp_path, matcher):
+    profile = profile_from_dict({"source": "The Harbour Gazette", "hosts": ["gazette.example.org"],
+                                 "junk_selectors": ["//p[contains(., 'harbour master')]"]},
+                                tmp_path / "gazette.yml", "gazette")
+    out = _front_matter_and_body(FIXTURES / "wire_story.html", [profile], matcher)
+    assert out["source"] == "The Harbour Gazette"
+    assert "harbour master" not in out["body"]
+    assert "Shipping lines said" in out["body"]
+
+
+@pytest.mark.parametrize("title, sites, host, headlines, expected", [
+    ("Harbour Cranes Return | Daily Gazette", ["Daily Gazette"], None, (), "Harbour Cranes Return"),
+    ("Daily Gazette - Harbour Cranes Return", ["Daily Gazette"], None, (), "Harbour Cranes Return"),
+    ("Storm Hits Coast - NYTimes.com", [], "www.nytimes.com", (), "Storm Hits Coast"),
+    ("How to Pack: The Style Eye: Style on Top: GQ", ["GQ"], "www.gq.com", (), "How to Pack"),
+    ("Rates Rise | Watch News Videos Online", ["Global"], "globalnews.ca", ("Rates Rise",), "Rates Rise"),
+    ("| What's Cooking", [], "www.recipe.example", ("Sweet Potato Mash",), "Sweet Potato Mash"),
+    ("首脳会談の成否（写真＝ロイター）", [], None, (), "首脳会談の成否"),
+    ("Brides Who Don???t Want Fluff", [], None, ("6 Brides Who Don’t Want Fluff",), "6 Brides Who Don’t Want Fluff"),
+    ("Markets: What Comes Next", [], "www.example.com", (), "Markets: What Comes Next"),
+    ("7 Top Stocks for 2015 (AAPL, FB)", [], "www.fool.com", ("7 Top Stocks for 2015",), "7 Top Stocks for 2015 (AAPL, FB)"),
+])
+def test_clean_title(title, sites, host, headlines, expected):
+    assert clean_title(title, sites, host, headlines) == expected
+
+
+def test_site_name_from_the_title_when_the_page_declares_none():
+    assert site_in_title("Library Opens Late — Town Crier", "towncrier.example.com") == "Town Crier"
+    assert site_in_title("Library Opens Late", "towncrier.example.com") is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2014-12-29T16:08:14+00:00", "2014-12-29T16:08:14+00:00"),
+    ("2014-12-29T16:08:14Z", "2014-12-29T16:08:14+00:00"),
+    ("2014-12-16T11:45-0500", "2014-12-16T11:45:00-05:00"),
+    ("2014-12-29", "2014-12-29"),
+    ("20141229", "2014-12-29"),
+    ("Mon, 29 Dec 2014 16:08:14 -0500", "2014-12-29T16:08:14-05:00"),
+    ("Sunday, December 28, 2014, 9:10 PM", "2014-12-28T21:10:00"),
+    ("2014-02-30", None),
+    ("soon", None),
+])
+def test_iso_date_keeps_the_day_clock_and_offset_as_written(value, expected):
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("<!DOCTYPE html><html><head>", "x.txt", True),
+    ("<!-- saved from url=(0042) -->\n<html lang=en>", "x.txt", True),
+    ("\n  <html>\n<body><p>Hi</p></body></html>", "x", True),
+    ("Plain story text about <b>bold</b> claims.", "x.txt", False),
+    ("Anything at all", "page.HTM", True),
+])
+def test_looks_like_html(text, name, expected):
+    assert looks_like_html(text, name) is expected
+
+
+def test_decode_html_follows_the_declared_charset():
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Café “quoted”</p></body></html>'
+    text, encoding = decode_html(page.encode("cp1252"))
+    assert "Café “quoted”" in text and encoding == "cp1252"
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body>日本語</body></html>'
+    text, _ = decode_html(page.encode("shift_jis"))
+    assert "日本語" in text
