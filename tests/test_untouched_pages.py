@@ -87,7 +87,7 @@ CASES: list[tuple[str, Callable[[bytes], bytes], int | str, str]] = [
      "'notes' item 1 must be text, not a mapping: put text containing ': ' in quotes: "
      "- 'Correction: the caption misspells Yoon.'"),
     ("duplicate key", replaced("reviewed: false\n", "reviewed: false\nnotes: [Checked.]\n"), "notes: [Checked.]",
-     "duplicate key 'notes' (first on line 29)"),
+     "duplicate key 'notes' (first on line 32)"),
     ("not UTF-8", lambda p: p.replace(b"title: Japan and South Korea", b"title: Japan and South \xff Korea", 1), 3,
      "not UTF-8 text (invalid start byte at byte 106); save the file as UTF-8"),
     ("anchor and alias", replaced("organizations: []\n", "organizations: &o [Reuters]\nsection: *o\n"),
@@ -97,13 +97,13 @@ CASES: list[tuple[str, Callable[[bytes], bytes], int | str, str]] = [
     ("5,000 nested brackets", replaced("notes: []", "notes: " + "[" * 5000 + "]" * 5000),
      "notes: " + "[" * 5000 + "]" * 5000, f"front-matter {DEPTH}"),
     ("100,000 nested brackets", replaced("notes: []", "notes: " + "[" * 100_000), 2,
-     "front-matter is 101,025 bytes, over the limit of 64,000; shorten it"),
+     "front-matter is 101,061 bytes, over the limit of 64,000; shorten it"),
     ("60,000 nested brackets", replaced("notes: []", "notes: " + "[" * 60_000), "notes: " + "[" * 60_000,
      f"front-matter {DEPTH}"),
     ("deep block nesting", replaced("notes: []", "notes:\n" + "- " * 5000 + "x"), "- " * 5000 + "x",
      f"front-matter {DEPTH}"),
     ("front-matter too large", replaced("notes: []", "notes: ['" + "x" * 70_000 + "']"), 2,
-     "front-matter is 71,029 bytes, over the limit of 64,000; shorten it"),
+     "front-matter is 71,065 bytes, over the limit of 64,000; shorten it"),
 ]
 
 
