@@ -7,7 +7,8 @@ vocabulary is broad ("match", "bank"): each occurrence of one of its phrases, or
 finer topics' phrases, counts once, twice in the headline. The best-scoring subject is given,
 and any other that scores at least ``SECOND_RATIO`` of it and ``SECOND_MIN`` hits (at most
 ``MAX_SUBJECTS`` in all). The parents of the finer topics found, and the subject the article's
-section names ("Sport", "Business"), are given too.
+section names ("Sport", "Business"), are given too. An article where no phrase occurs falls back
+on words that begin like a one-word phrase ("libraries" ~ "library").
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ SECOND_RATIO = 0.5
 SECOND_MIN = 3
 MAX_SUBJECTS = 3
 TITLE_WEIGHT = 2
+STEM = 5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -74,6 +76,12 @@ class TopicScorer:
                 if tokens:
                     index.setdefault(tokens[0], {}).setdefault(tokens, subject)
         self._index = {first: sorted(phrases.items(), key=lambda kv: -len(kv[0])) for first, phrases in index.items()}
+        stems: dict[str, set[str]] = {}
+        for first, phrases in index.items():
+            for tokens, subject in phrases.items():
+                if len(tokens) == 1 and len(tokens[0]) >= STEM:
+                    stems.setdefault(tokens[0][:STEM], set()).add(subject)
+        self._stems = {stem: next(iter(s)) for stem, s in stems.items() if len(s) == 1}  # unambiguous stems only
 
     def _walk_up(self, entity: Entity, by_name: dict[str, Entity]) -> str | None:
         seen: set[str] = set()
@@ -112,6 +120,16 @@ class TopicScorer:
         hits = self.scores(section)
         return hits.most_common(1)[0][0] if hits else None
 
+    def loose_scores(self, text: str) -> Counter[str]:
+        """The last resort when no phrase occurs: words sharing the first ``STEM`` letters with a
+        one-word phrase ("libraries" ~ "library") count."""
+        counts: Counter[str] = Counter()
+        for word in _WORD.findall(text):
+            subject = self._stems.get(fold(word)[:STEM]) if len(word) >= STEM else None
+            if subject:
+                counts[subject] += 1
+        return counts
+
     def assign(self, article: Article, text: str, finer: list[str]) -> list[str]:
         """The article's topics: chosen subjects (best first), then the finer topics found.
 
@@ -122,6 +140,8 @@ class TopicScorer:
         counts = self.scores(text)
         for subject, n in self.scores(article.title).items():
             counts[subject] += TITLE_WEIGHT * n
+        if not counts and not article.section:
+            counts = self.loose_scores(f"{article.title}\n{text}")
         chosen: list[str] = []
         ranked = counts.most_common()
         if ranked:

@@ -97,3 +97,8 @@ def test_the_agency_as_the_reporters_conduit_is_no_subject() -> None:
                      "An official told Reuters the request was under study, according to a Reuters survey.",
                      agency="Reuters")
     assert not is_about_agency(quoted, "Reuters")
+
+
+def test_without_any_phrase_words_beginning_like_one_still_give_a_subject(matcher: Matcher) -> None:
+    topics = annotate(article("Reading room", "The librarians reopened the reading room."), matcher).topics
+    assert topics == ("arts, culture, entertainment and media",)
