@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,18 +63,30 @@ def story_words(article: Article) -> list[str]:
     return [word for paragraph in paragraphs for word in name_tokens(paragraph)]
 
 
+_EMPTY = None
+
+
+def _empty_minhash():  # -> datasketch.MinHash, imported here: a no-op rebuild never needs it
+    """One empty MinHash per process: copying it skips drawing the permutations again. CRC-32
+    hashes the shingles: stable across processes and runs (signatures are cached), and in C."""
+    global _EMPTY
+    if _EMPTY is None:
+        from datasketch import MinHash
+
+        _EMPTY = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashfunc=zlib.crc32)
+    return _EMPTY
+
+
 def preload() -> None:
     """Import datasketch (and the scipy it pulls in: a second) once, before the build forks readers."""
-    import datasketch  # noqa: F401
+    _empty_minhash()
 
 
 def signature(article: Article) -> StorySignature:
-    from datasketch import MinHash  # imported here: a no-op rebuild never needs it
-
     words = story_words(article)
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} - {""}
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    minhash = _empty_minhash().copy()
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
     return StorySignature(minhash.hashvalues.astype("uint64").tobytes(), len(shingles), len(words))
 
 

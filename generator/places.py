@@ -58,22 +58,38 @@ class _Word(NamedTuple):
     joined: bool  # only a space or tab from the word before: one capitalised run with it
 
 
-def _words(text: str) -> list[_Word]:
-    """Every word; the case-dependent facts only for capitalised ones (the rest are never names)."""
-    out: list[_Word] = []
-    prev_end = 0
-    for m in _WORD.finditer(text):
-        word = m.group()
-        start = m.start()
-        if word[0].isupper():
-            between = text[prev_end:start]
-            initial = not out or "\n" in between or text[max(0, start - 3):start].rstrip()[-1:] in _CLAUSE_END
-            out.append(_Word(start, m.end(), word, fold(word), initial, len(word) > 1 and word.isupper(),
-                             between == " " or between == "\t"))
-        else:
-            out.append(_Word(start, m.end(), word, word, False, False, False))
-        prev_end = m.end()
-    return out
+class _Words:
+    """The text's words, each made into a ``_Word`` only when looked at: most words are lower
+    case and never are, which keeps the scan of a long story cheap."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        self._made: dict[int, _Word] = {}
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def capitalised(self, i: int) -> bool:
+        return self.raw[i][1][0].isupper()
+
+    def __getitem__(self, key):  # int -> _Word, slice -> list[_Word]
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.raw)))]
+        word = self._made.get(key)
+        if word is None:
+            word = self._made[key] = self._make(key)
+        return word
+
+    def _make(self, i: int) -> _Word:
+        start, word = self.raw[i]
+        if not word[0].isupper():
+            return _Word(start, start + len(word), word, word, False, False, False)
+        prev_end = self.raw[i - 1][0] + len(self.raw[i - 1][1]) if i else 0
+        between = self.text[prev_end:start]
+        initial = not i or "\n" in between or self.text[max(0, start - 3):start].rstrip()[-1:] in _CLAUSE_END
+        return _Word(start, start + len(word), word, fold(word), initial, len(word) > 1 and word.isupper(),
+                     between == " " or between == "\t")
 
 
 class PlaceFinder:
@@ -82,8 +98,10 @@ class PlaceFinder:
     def __init__(self, registry: Registry, gazetteer: Gazetteer) -> None:
         self.registry = registry
         self.gazetteer = gazetteer
-        # folded first word -> [(folded tokens, exact words for an acronym or None, entity)], longest first
-        self._registry_index: dict[str, list[tuple[str, int, tuple[str, ...] | None, Entity]]] = {}
+        # folded spelling -> [(exact words for an acronym or None, entity)]; gazetteer spelling -> rows;
+        # folded first word -> the most words a spelling starting with it has (one look-up for most words).
+        self._registry_keys: dict[str, list[tuple[tuple[str, ...] | None, Entity]]] = {}
+        self._longest: dict[str, int] = {}
         for entity in registry.entities("places"):
             for spelling in entity.spellings:
                 tokens = name_tokens(spelling)
@@ -91,9 +109,13 @@ class PlaceFinder:
                     continue
                 letters = [c for c in spelling if c.isalpha()]
                 exact = tuple(re.findall(r"[^\W_]+", spelling)) if len(letters) <= 6 and spelling.isupper() else None
-                self._registry_index.setdefault(tokens[0], []).append((" ".join(tokens), len(tokens), exact, entity))
-        for entries in self._registry_index.values():
-            entries.sort(key=lambda e: -e[1])
+                self._registry_keys.setdefault(" ".join(tokens), []).append((exact, entity))
+                self._longest[tokens[0]] = max(self._longest.get(tokens[0], 0), len(tokens))
+        self._gazetteer_keys: dict[str, int | tuple[int, ...]] = {}
+        for first, entries in gazetteer.scan.items():
+            for joined, n, rows in entries:
+                self._gazetteer_keys[joined] = rows
+            self._longest[first] = max(self._longest.get(first, 0), entries[0][1])
 
     # ------------------------------------------------------------------ names
     def _registry_name(self, *spellings: str | None) -> str | None:
@@ -142,7 +164,7 @@ class PlaceFinder:
     # ------------------------------------------------------------------ text
     def find(self, article: Article, text: str, people: Sequence[str] = (), organizations: Sequence[str] = ()) -> list[str]:
         """Every place of the article, dateline first, then in order of first mention."""
-        words = _words(text)
+        words = _Words(text)
         surnames = {name_tokens(p)[-1] for p in people if len(name_tokens(p)) > 1}
         blocked = _spans(text, [*people, *organizations])
         found: dict[str, float] = {}
@@ -151,7 +173,7 @@ class PlaceFinder:
         matches: list[tuple[int, int, Entity | None, list[Place]]] = []
         i = 0
         while i < len(words):
-            match = self._match(words, i) if words[i].text[:1].isupper() else None
+            match = self._match(words, i) if words.capitalised(i) else None
             if match is None:
                 i += 1
                 continue
@@ -193,25 +215,26 @@ class PlaceFinder:
                 return place.name
         return name
 
-    def _match(self, words: list[_Word], i: int) -> tuple[int, Entity | None, list[Place]] | None:
+    def _match(self, words: _Words, i: int) -> tuple[int, Entity | None, list[Place]] | None:
         """The longest registry or gazetteer spelling starting at word ``i`` (registry on a tie)."""
-        best: tuple[int, Entity | None, list[Place]] | None = None
-        for joined, n, exact, entity in self._registry_index.get(words[i].folded, ()):
+        longest = self._longest.get(words[i].folded)
+        if longest is None:
+            return None
+        for n in range(min(longest, len(words) - i), 0, -1):
             span = words[i:i + n]
-            if len(span) == n and " ".join(w.folded for w in span) == joined and _capitalised(span):
+            key = " ".join(w.folded for w in span) if n > 1 else span[0].folded
+            registered = self._registry_keys.get(key)
+            rows = self._gazetteer_keys.get(key)
+            if (registered is None and rows is None) or not _capitalised(span):
+                continue
+            for exact, entity in registered or ():
                 if exact is None or tuple(w.text for w in span) == exact:
-                    best = (n, entity, self.gazetteer.candidates(entity.name))
-                    break
-        for joined, n, rows in self.gazetteer.scan.get(words[i].folded, ()):
-            if best is not None and n <= best[0]:
-                break
-            span = words[i:i + n]
-            if len(span) == n and " ".join(w.folded for w in span) == joined and _capitalised(span):
-                best = (n, None, [self.gazetteer.place(row) for row in unpack(rows)])
-                break
-        return best
+                    return n, entity, self.gazetteer.candidates(entity.name)
+            if rows is not None:
+                return n, None, [self.gazetteer.place(row) for row in unpack(rows)]
+        return None
 
-    def _counts(self, words: list[_Word], i: int, n: int, registered: bool, place: Place | None,
+    def _counts(self, words: _Words, i: int, n: int, registered: bool, place: Place | None,
                 surnames: set[str], blocked: list[tuple[int, int]]) -> bool:
         span = words[i:i + n]
         if any(start <= span[0].start and span[-1].end <= end for start, end in blocked):
@@ -232,10 +255,15 @@ def _stray_town(place: Place, within: frozenset[str]) -> bool:
             and place.country not in within)
 
 
+_INSIDE_PLACE_NAMES = PARTICLES | {"of", "on", "upon"}
+
+
 def _capitalised(span: list[_Word]) -> bool:
     """Every word capitalised, but for particles inside ("Rio de Janeiro", "Port of Spain")."""
-    return all(w.text[:1].isupper() or (0 < k < len(span) - 1 and w.folded in PARTICLES | {"of", "on", "upon"})
-               for k, w in enumerate(span))
+    if len(span) == 1:
+        return span[0].text[0].isupper()
+    last = len(span) - 1
+    return all(w.text[0].isupper() or (0 < k < last and w.folded in _INSIDE_PLACE_NAMES) for k, w in enumerate(span))
 
 
 def _name_like(word: _Word) -> bool:
@@ -245,7 +273,7 @@ def _name_like(word: _Word) -> bool:
     return not (word.initial and word.folded in ENGLISH_WORDS)
 
 
-def _inside_longer_name(words: list[_Word], i: int, n: int) -> bool:
+def _inside_longer_name(words: _Words, i: int, n: int) -> bool:
     first = words[i]
     before = words[i - 1] if i > 0 and first.joined else None
     after = words[i + n] if i + n < len(words) and words[i + n].joined else None
