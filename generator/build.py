@@ -151,7 +151,7 @@ def _defaults_errors(paths: ProjectPaths, reader: _Reader | None = None) -> list
         index = reader.defaults
     else:
         index = DefaultsIndex(paths.seeds, {p.name for p in profiles.load_profiles(paths.profiles)})
-    return [ArticleError(_rel(paths, Path(e.path)), e.problem) for e in index.errors]
+    return [ArticleError(_rel(paths, Path(e.path)), e.problem, e.line) for e in index.errors]
 
 
 def _page_dir(paths: ProjectPaths, date: str | None) -> Path:

@@ -31,7 +31,8 @@ from generator.checks.similar import alike_in, alike_pairs
 from generator.config import ProjectPaths
 from generator.models import ENTITY_KINDS, ArticleError
 from generator.pages import FrontMatterError, split, write_atomic
-from generator.registry import REGISTRY_FILES, Registry, load_registry, name_tokens
+from generator.registry import MAX_REGISTRY_BYTES, REGISTRY_FILES, Registry, load_registry, name_tokens
+from generator.safeyaml import YamlSyntaxError, load_fast
 from generator.wording import count
 
 __all__ = [
@@ -222,19 +223,27 @@ def write_entries(registry_dir: Path, entries: Iterable[tuple[str, str]]) -> lis
     return messages
 
 
+def _load(path: Path, text: str) -> object:
+    """The registry's values, read with the same guards and text dates as every other reader."""
+    try:
+        return load_fast(text, max_bytes=MAX_REGISTRY_BYTES)
+    except YamlSyntaxError as exc:
+        raise ArticleError(path, exc.sentence("registry file"), exc.line) from exc
+
+
 def _new_entry(name: str) -> dict[str, object]:
     return {"name": name, "aliases": [], "reviewed": False}
 
 
 def _append_entries(path: Path, kind: str, names: list[str]) -> None:
     old_text = path.read_text(encoding="utf-8") if path.exists() else ""
-    old_data = yaml.safe_load(old_text) if old_text.strip() else None
+    old_data = _load(path, old_text) if old_text.strip() else None
     if old_data is not None and not isinstance(old_data, list):
         raise ArticleError(path, "registry file must be a YAML list of entries; fix it before --write")
     expected = list(old_data or []) + [_new_entry(n) for n in names]
     for attempt in (_appended_text, _round_trip_text):
         new_text = attempt(old_text, path, kind, names)
-        if new_text is not None and yaml.safe_load(new_text) == expected and _keeps_comments(old_text, new_text):
+        if new_text is not None and _load(path, new_text) == expected and _keeps_comments(old_text, new_text):
             write_atomic(path, new_text)
             return
     raise ArticleError(path, "could not add entries without changing existing entries or comments; add them by hand")
@@ -257,7 +266,7 @@ def _appended_text(old_text: str, path: Path, kind: str, names: list[str]) -> st
     if not old_text.strip():
         header = "" if old_text.strip() or old_text else _header(path, kind)
         return header + old_text + block
-    if yaml.safe_load(old_text) is None:  # only comments
+    if _load(path, old_text) is None:  # only comments
         return old_text + ("" if old_text.endswith("\n") else "\n") + block
     node = yaml.compose(old_text)
     if not isinstance(node, yaml.SequenceNode) or node.flow_style or node.start_mark.column != 0:

@@ -168,5 +168,13 @@ def test_mkdocs_build_survives_hostile_pages(tmp_path: Path) -> None:
         assert f"{name}.md" in done.stderr
         assert not (tmp_path / "site" / "articles" / "2023" / "01" / name).exists()
     assert list((tmp_path / "site" / "articles" / "2022").rglob("index.html"))  # the seed's page is published
+    (seed_page,) = (tmp_path / "content" / "articles" / "2022").rglob("*.md")
+    broken = seed_page.read_text(encoding="utf-8").replace("people:\n", "peopel:\n")
+    seed_page.write_text(broken, encoding="utf-8")
     strict = mkdocs("--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    line = broken.split("\n").index("peopel:") + 1
+    rel = seed_page.relative_to(tmp_path).as_posix()
+    assert (f"WARNING -  news-archive: {rel}:{line}: unknown key 'peopel' (did you mean 'people'?)"
+            f"{NOT_UPDATED}") in strict.stderr
+    assert seed_page.read_text(encoding="utf-8") == broken
