@@ -172,7 +172,6 @@ class StateIndex:
     """Every state file's seed -> its page (which may have been deleted: a withdrawn article)."""
 
     pages: dict[str, Path] = field(default_factory=dict)
-    orphans: list[Path] = field(default_factory=list)  # state files naming no seed
 
     @classmethod
     def scan(cls, paths: ProjectPaths) -> "StateIndex":
@@ -185,8 +184,7 @@ class StateIndex:
             except (OSError, UnicodeDecodeError):
                 match = None
             if match is None:
-                index.orphans.append(state_file)
-                continue
+                continue  # unreadable: `check` reports it
             page = page_of(paths, state_file)
             seed = json.loads(f'"{match.group(1)}"')
             # A page that exists wins over a withdrawn one for the same seed.
