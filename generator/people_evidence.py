@@ -46,6 +46,8 @@ def strong_after(words: list[str], n: int, j: int, multi: bool) -> bool:
             k += 1
         if not inner or k >= n or words[k] != ")":
             return False
+        if k + 2 < n and words[k + 1].isdigit() and words[k + 2][0].isupper():
+            return False  # a score line: "Alba (Germany) 75 Red Star (Yugoslavia) 70" names teams
         if inner[0][0].isdigit():
             return all(x[0].isdigit() or x.casefold() in _MINUTE_WORDS for x in inner)
         if len(inner) == 1 and len(inner[0]) >= 3 and inner[0].isupper() and inner[0][-1] == words[j - 1][0]:

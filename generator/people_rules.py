@@ -42,6 +42,8 @@ _QUOTES = frozenset("\"'“”‘’«»`")
 _DASHES = frozenset("-–—")
 _AMBIG_PLACE = frozenset({"hill", "park", "field", "lane", "bridge", "castle", "tower", "ford", "port", "hall", "wood"})
 _PLACE_PREPS = frozenset({"in", "at", "of", "from", "near", "to", "into", "outside", "across"})
+_PLACE_BEFORE = frozenset({"in", "at", "near", "from", "into", "outside", "across", "town", "city", "village",
+                           "airport", "port", "province", "district", "region", "capital", "suburb", "resort"})
 _CAMEL_RE = re.compile(r"^(?!Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z]*[a-z]*[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 _LIST_SEPS = frozenset({",", ";", "and", "&"})
 # "Hong Kong-based", "U.S.-born": a hyphenated adjective, not a name.
@@ -289,12 +291,17 @@ def mentions_in(text: str, block: int = 0, lower_vocab: set[str] | None = None) 
             )
             if not medium and team_score(words, n, i0, j):
                 continue
-            if not titled and not medium and i0 and words[i0 - 1] in ("the", "The"):
-                continue  # "The Oval", "the Carl Vinson"
+            before = words[i0 - 1].casefold() if i0 else ""
+            if before == "of" and i0 >= 2 and words[i0 - 2].casefold() in _PLACE_BEFORE:
+                before = "in"  # "the town of Bou Haroun" is "in Bou Haroun"
+            if not titled and before == "the" and (len(seg) == 1 or not medium or (not strong and (
+                    (low[-1].endswith("s") and not low[-1].endswith("ss")) or low[-1] in ENGLISH_WORDS))):
+                continue  # "The Oval", "the Carl Vinson", "the Florida Marlins", "the Golden Four"
             if len(seg) == 1:
-                accept = strong and low[0] not in PLACE_TOKENS and not (i0 and words[i0 - 1] in _PLACE_PREPS)
+                accept = strong and low[0] not in PLACE_TOKENS and before not in _PLACE_PREPS
             else:
-                accept = strong or medium or _weak_ok(seg, low, lower_vocab)
+                # No evidence at all, right after "in", "at" or "the town of": a place.
+                accept = strong or medium or (_weak_ok(seg, low, lower_vocab) and before not in _PLACE_BEFORE)
             key = []
             for i in seg_idx:
                 if key and glued and glued[i] and words[i - 1].endswith("."):

@@ -38,3 +38,21 @@ def test_acronym_defined_in_the_text_is_an_organisation() -> None:
     assert "Organisation of Fruit Exporting Nations" in result.organizations
     # a person's country in brackets is no definition
     assert defined_acronyms("Pete Sampford (USA) beat Tim Hale (GBR).") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a team after "the", a place after "in" or "the town of", teams in a score line, a ground
+    ("Devon Whitby's double won it as the Carlton Marlins beat the Reds 3-1.", ["Devon Whitby"]),
+    ("A bomb went off in the market of the town of Tarsa Ourak on Sunday.", []),
+    ("The attack took place in Sergov Lassad, officials said.", []),
+    ("Tarvin (Germany) 75 Lobos 70", []),
+    ("At The Oval (London): Surrey 290.", []),
+    # ...but a person after "the" in a noun phrase stays a person
+    ("Police would not comment on the Marc Doutrel case.", ["Marc Doutrel"]),
+    # a plural role is cut from the name
+    ("Speaker of the House of Representatives Wahyudi said all should be calm.", ["Wahyudi"]),
+])
+def test_finder_tells_teams_places_and_grounds_from_people(text: str, expected: list[str]) -> None:
+    from generator.people import find_people
+
+    assert find_people([text]) == expected
