@@ -60,8 +60,11 @@ def test_hostile_article_runs_nothing(browser, server):
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
     assert dialogs == []
-    scripts = page.eval_on_selector_all("script", "els => els.map(e => e.textContent)")
+    scripts = page.eval_on_selector_all("script:not([type='application/ld+json'])", "els => els.map(e => e.textContent)")
     assert not any("alert(1)" in s for s in scripts)
+    # The title is in the page's JSON-LD as data: one element, parsed whole by the browser.
+    data = page.eval_on_selector_all("script[type='application/ld+json']", "els => els.map(e => JSON.parse(e.textContent))")
+    assert len(data) == 1 and data[0]["headline"].startswith("<script>alert(1)</script>")
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0
     body = page.inner_text("article")

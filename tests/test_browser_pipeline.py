@@ -89,7 +89,11 @@ def test_hostile_seed_shows_text_and_runs_nothing(browser, server, pipeline_site
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "pipeline-hostile.png"), full_page=True)
     assert dialogs == []
-    assert not any("alert(1)" in s for s in page.eval_on_selector_all("script", "els => els.map(e => e.textContent)"))
+    # Executable scripts hold none of it; the page's JSON-LD holds it as data (parsed whole).
+    assert not any("alert(1)" in s for s in page.eval_on_selector_all(
+        "script:not([type='application/ld+json'])", "els => els.map(e => e.textContent)"))
+    data = page.eval_on_selector_all("script[type='application/ld+json']", "els => els.map(e => JSON.parse(e.textContent))")
+    assert len(data) == 1 and data[0]["headline"].startswith("Court Hearing Delayed <script>")
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0
     text = page.inner_text("article")

@@ -111,7 +111,7 @@ def test_head_tags_carry_summary_and_card():
     parser.feed(head_html(record(title='Say "hi" <b>'), url=URL, absolute=True, site_name="News Archive",
                           site_url="https://x/", terms=[]))
     m = parser.meta
-    assert m["description"] == "Japan and South Korea agreed that their frayed relationship can be improved."
+    assert m["og:description"] == "Japan and South Korea agreed that their frayed relationship can be improved."
     assert m["og:title"] == m["twitter:title"] == 'Say "hi" <b>'  # escaped in the attribute, intact when read
     assert m["og:type"] == "article" and m["og:url"] == URL and m["twitter:card"] == "summary"
     assert m["article:published_time"] == "2022-05-10T17:48:00+09:00"
@@ -121,7 +121,7 @@ def test_without_site_url_no_og_url_and_no_summary_no_description():
     parser = _Meta()
     parser.feed(head_html(record(summary=None), url="../../x/", absolute=False, site_name="A", site_url=None,
                           terms=[]))
-    assert "og:url" not in parser.meta and "description" not in parser.meta
+    assert "og:url" not in parser.meta and "og:description" not in parser.meta
     assert "og:title" in parser.meta
 
 

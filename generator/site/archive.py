@@ -6,12 +6,14 @@ the list of generated pages. Page events then only look things up here.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.site.entities import EntityLookup
+from generator.site.feed import FeedWriter, term_feed_path
 from generator.site.records import ArticleRecord, FrontMatterError, RecordCache
 from generator.site.related import RelatedFinder
 from generator.site.render import GeneratedPage, plan_pages
@@ -57,7 +59,8 @@ class Archive:
         return cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
 
     def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,
-                            latest: int, feed_url: str | None, with_search: bool) -> None:
+                            latest: int, feed_url: str | None, with_search: bool, term_feeds: bool = False,
+                            today: dt.date | None = None) -> None:
         """Plan the generated pages and add each as an in-memory MkDocs page (`File.generated`):
         MkDocs renders them through its page events like any other page, so other plugins,
         the sitemap and `--strict` see them. Only home, indexes and timeline are in the nav.
@@ -66,7 +69,8 @@ class Archive:
         with_home = files.get_file_from_path("index.md") is None
         for spec in plan_pages(self.records, self.index, self.timeline, page_size=page_size,
                                index_page_size=index_page_size, latest=latest, with_home=with_home,
-                               feed_url=feed_url, with_search=with_search):
+                               feed_url=feed_url, with_search=with_search, term_feeds=term_feeds,
+                               today=today):
             file = File.generated(config, spec.src_uri, content="")
             if file.dest_uri in taken:
                 log.info("Keeping the hand-written %s instead of a generated page", file.dest_uri)
@@ -75,6 +79,24 @@ class Archive:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
             self.generated[spec.src_uri] = spec
+
+    def neighbours(self, record: ArticleRecord) -> tuple[ArticleRecord | None, ArticleRecord | None]:
+        """The dated articles just before and just after this one in time (None at either end)."""
+        if record.date is None:
+            return None, None
+        i = record.index
+        older = self.records[i + 1] if i + 1 < len(self.records) and self.records[i + 1].date else None
+        newer = self.records[i - 1] if i > 0 else None  # dated, as records sort undated last
+        return older, newer
+
+    def add_term_feeds(self, files: Files, config, writer: FeedWriter, size: int) -> None:
+        """An Atom feed per term at `<kind>/<slug>/feed.xml`: its latest `size` dated articles."""
+        for kind in self.index.by_kind:
+            for term in self.index.by_kind[kind].values():
+                path = term_feed_path(term.url)
+                data = writer.feed(term.articles, feed_path=path, page_url=term.url,
+                                   title=f"{term.name} - {config.site_name}", size=size)
+                self.add_file(files, config, path, data)
 
     def add_file(self, files: Files, config, dest: str, content: bytes) -> None:
         """A generated static file (the feed): MkDocs copies it to site/ like any other."""

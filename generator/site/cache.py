@@ -18,6 +18,7 @@ actions/cache). Entries no build used are dropped at the end of each build.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 import pickle
@@ -68,6 +69,8 @@ class Fingerprint:
 
     def of(self, value: Any) -> str:
         if value is None or isinstance(value, (str, int, float, bool)):
+            return repr(value)
+        if isinstance(value, (dt.date, dt.time)):  # dates and datetimes: by value
             return repr(value)
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self.of(v) for v in value) + "]"

@@ -35,13 +35,16 @@ log = logging.getLogger("mkdocs.plugins.news-archive")
 BARE_TEMPLATE = "archive/bare.html"
 CONTEXT_KEY = "na_html"  # what bare.html prints
 MARKERS = {"title": "NAxTITLExMARK", "canonical": "https://na.invalid/NAxCANONxMARK",
-           "edit": "https://na.invalid/NAxEDITxMARK", "content": "<h1>NAxCONTENTxMARK</h1>"}
+           "edit": "https://na.invalid/NAxEDITxMARK", "content": "<h1>NAxCONTENTxMARK</h1>",
+           "description": "NAxDESCRIPTIONxMARK", "head": '<meta name="na-head-mark">'}
+META_VALUES = {"description": "description", "head": "na_head"}  # values kept in page.meta
 _SPLIT = re.compile("(" + "|".join(re.escape(m) for m in MARKERS.values()) + ")")
 _NAME = {m: k for k, m in MARKERS.items()}
 VERIFY = 2  # pages of each family always checked against a full render
 
 # What differs between the pages of a family: "title" (HTML: escaped text), "canonical" and
-# "edit" (URLs, None when the page has none), "content" (HTML).
+# "edit" (URLs, None when the page has none), "content" (HTML), "description" (escaped text for
+# Material's meta description) and "head" (HTML that main.html prints in <head>), None when none.
 Values = dict[str, Any]
 Render = Callable[[Values], str]  # the full page with these values
 
@@ -69,7 +72,7 @@ class SharedFrame:
 
     def html(self, key: tuple[Any, ...], values: Values, render: Render, name: str) -> str:
         """The full page: the family's frame filled with `values`, or `render(values)`."""
-        key = (*key, values["canonical"] is None, values["edit"] is None)
+        key = (*key, *(values[name] is None for name in ("canonical", "edit", *META_VALUES)))
         if key not in self._pieces:
             self._pieces[key] = self._frame(values, render, name) if self.enabled else None
         pieces = self._pieces[key]
@@ -103,20 +106,28 @@ class SharedFrame:
 
 def page_values(page) -> Values:
     return {"title": str(page.meta.get("title", "")), "canonical": page.canonical_url,
-            "edit": page.edit_url, "content": page.content or ""}
+            "edit": page.edit_url, "content": page.content or "",
+            **{name: page.meta.get(key) for name, key in META_VALUES.items()}}
 
 
 def mkdocs_page_render(env, page, context: dict[str, Any]) -> Render:
     """Render `main.html` for an MkDocs page (as `_build_page` would) with other values swapped in."""
 
     def render(values: Values) -> str:
-        saved = (page.meta.get("title"), page.canonical_url, page.edit_url, page.content)
-        page.meta["title"], page.canonical_url, page.edit_url, page.content = (
-            values["title"], values["canonical"], values["edit"], values["content"])
+        saved, meta = (page.canonical_url, page.edit_url, page.content), dict(page.meta)
+        page.canonical_url, page.edit_url, page.content = values["canonical"], values["edit"], values["content"]
+        page.meta["title"] = values["title"]
+        for name, key in META_VALUES.items():
+            if values[name] is None:
+                page.meta.pop(key, None)
+            else:
+                page.meta[key] = values[name]
         try:
             return env.get_template("main.html").render(context)
         finally:
-            page.meta["title"], page.canonical_url, page.edit_url, page.content = saved
+            page.canonical_url, page.edit_url, page.content = saved
+            page.meta.clear()
+            page.meta.update(meta)
 
     return render
 

@@ -2,8 +2,8 @@
 
 - `cite_text`: a Chicago-style (notes and bibliography, newspaper article) reference with the
   page's permanent URL; `bibtex`: the same as a BibTeX `@article`.
-- `head_html`: the `<head>` tags of an article page: meta description (the summary), OpenGraph,
-  Twitter card, and a schema.org `NewsArticle` in JSON-LD.
+- `description`: the summary as a meta description; `head_html`: the other `<head>` tags of an
+  article page: OpenGraph, Twitter card, and a schema.org `NewsArticle` in JSON-LD.
 
 All values are untrusted front-matter text. HTML attributes go through `html.escape`; JSON-LD
 goes through `script_json`, which escapes `<`, `>` and `&` as JSON unicode escapes so that no
@@ -137,16 +137,14 @@ def news_article(record: ArticleRecord, *, url: str, site_name: str, site_url: s
 
 def head_html(record: ArticleRecord, *, url: str, absolute: bool, site_name: str, site_url: str | None,
               terms: Sequence[TermRef], original_url: str | None = None) -> str:
-    """Meta description, OpenGraph, Twitter card and JSON-LD for an article page's `<head>`.
+    """OpenGraph, Twitter card and JSON-LD for an article page's `<head>`.
     `absolute`: `url` is a full URL (site_url is set), which og:url requires."""
     e: Callable[[str], str] = lambda text: html.escape(text, quote=True)
     summary = description(record)
-    tags = []
-    if summary:
-        tags.append(f'<meta name="description" content="{e(summary)}">')
-    tags += [f'<meta property="og:type" content="article">',
-             f'<meta property="og:title" content="{e(record.title)}">',
-             f'<meta property="og:site_name" content="{e(site_name)}">']
+    # The meta description itself is Material's (page.meta["description"], set by the plugin).
+    tags = ['<meta property="og:type" content="article">',
+            f'<meta property="og:title" content="{e(record.title)}">',
+            f'<meta property="og:site_name" content="{e(site_name)}">']
     if absolute:
         tags.append(f'<meta property="og:url" content="{e(url)}">')
     if summary:

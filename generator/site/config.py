@@ -47,6 +47,9 @@ class NewsArchiveConfig(base.Config):
     feed = c.Type(bool, default=True)
     feed_path = c.Type(str, default="feed.xml")
     feed_size = c.Type(int, default=30)
+    # An Atom feed per person, place, organization and topic at <kind>/<slug>/feed.xml.
+    term_feeds = c.Type(bool, default=True)
+    term_feed_size = c.Type(int, default=20)
 
     # Render Material's page frame once per family of pages (articles, terms, months...) and fill
     # it in (chrome.py); false renders every page in full (slower). Each build also renders the

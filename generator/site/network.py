@@ -18,7 +18,7 @@ import html
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Hashable, Iterable, Sequence
+from typing import Callable, Hashable, Iterable, Sequence
 
 WIDTH, HEIGHT = 640, 420
 MAX_LABEL = 22  # characters; longer names are cut with "…" (the full name is the node's <title>)
@@ -107,8 +107,10 @@ def _label(name: str) -> str:
     return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1].rstrip() + "…"
 
 
-def network_svg(center_name: str, graph: Graph, *, ident: str = "na-network") -> str:
-    """The figure: SVG (lines, then the centre, then one link per neighbour) and a caption."""
+def network_svg(center_name: str, graph: Graph, *, ident: str = "na-network",
+                href: Callable[[str], str] = lambda url: url) -> str:
+    """The figure: SVG (lines, then the centre, then one link per neighbour) and a caption.
+    `href` turns a neighbour's URL into the link the page prints."""
     if not graph.neighbours:
         return ""
     points = layout(graph)
@@ -132,7 +134,7 @@ def network_svg(center_name: str, graph: Graph, *, ident: str = "na-network") ->
         label = _label(node.name)
         anchor = "" if right else ' text-anchor="end"'
         full = f"<title>{html.escape(node.name)}</title>" if label != node.name else ""
-        parts.append(f'<a class="na-net--{html.escape(node.kind)}" href="{html.escape(node.url)}">{full}'
+        parts.append(f'<a class="na-net--{html.escape(node.kind)}" href="{html.escape(href(node.url))}">{full}'
                      f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{r:.1f}"/>'
                      f'<text x="{_n(lx)}" y="{_n(y + 4)}"{anchor}>'
                      f"{html.escape(label)}</text></a>")

@@ -10,15 +10,18 @@ on_post_page, and the sitemap with every page.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import posixpath
 import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_build_datetime
 
-from generator.models import ArticleError
+from generator.models import ENTITY_KINDS, ArticleError
 from generator.sanitize import clean_html
 
 from generator import __version__
@@ -27,16 +30,19 @@ from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, 
 from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
 from generator.site.entities import EntityLookup
-from generator.site.feed import atom_feed
+from generator.site.citation import TermRef, description, head_html
+from generator.site.feed import FeedWriter, atom_feed, term_feed_path
 from generator.site.lean import lean_html
+from generator.site.pictures import Pictures
 from generator.site.records import FIELDS, RecordCache
 from generator.site.render import Renderer, escape_title
 from generator.site.search import build_index
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
-# Front-matter keys a page may have and still share its family's frame (Material reads none).
-FRAMABLE_KEYS = FIELDS | {"template"}
+# Front-matter keys a page may have and still share its family's frame: Material reads none but
+# `description`, which the frame fills in like `na_head` (chrome.py).
+FRAMABLE_KEYS = FIELDS | {"template", "description", "na_head"}
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
@@ -79,6 +85,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             config.extra["archive_feed"] = self.config.feed_path
         try:
             self.renderer = Renderer(config.theme.dirs, directory_urls=config.use_directory_urls)
+            self.renderer.site_name, self.renderer.site_url = config.site_name, config.site_url
         except Exception as err:  # jinja2.TemplateNotFound and syntax errors
             raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
         self.frame = SharedFrame(self.config.fast_chrome, self.config.frame_sample)
@@ -108,7 +115,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
-            with_search=self.config.search)
+            with_search=self.config.search, term_feeds=self.config.feed and self.config.term_feeds,
+            today=get_build_datetime().date())  # SOURCE_DATE_EPOCH fixes it for reproducible builds
+        self.renderer.pictures = Pictures(self.archive.index)
+        if self.config.feed and self.config.term_feeds:
+            self.archive.add_term_feeds(files, config, FeedWriter(config.site_name, config.site_url),
+                                        self.config.term_feed_size)
         if self.config.feed:
             self.archive.add_file(files, config, self.config.feed_path, atom_feed(
                 self.archive.records, site_name=config.site_name, site_url=config.site_url,
@@ -145,8 +157,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         meta, body = self.cache.read(Path(page.file.abs_src_path))
         self._meta[src] = meta
         if self.pages is not None:
-            related = self._related[src] = self.archive.related.find(self.archive.by_src[src])
-            if self._lookup(src, "article", repr(meta), body, self._fingerprint.of(related)):
+            record = self.archive.by_src[src]
+            related = self._related[src] = self.archive.related.find(record)
+            shown = (related, self.archive.neighbours(record))  # other articles the page names
+            if self._lookup(src, "article", repr(meta), body, self._fingerprint.of(shown)):
                 return "\n"  # cached: nothing for Markdown to do
         return "\n" + body  # the leading newline keeps MkDocs from reading a body "---" as front-matter
 
@@ -169,6 +183,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         record = self.archive.by_src.get(page.file.src_uri)
         if spec is not None:
             page.meta["title"] = escape_title(spec.title)
+            term = spec.data.get("term") if spec.data.get("feed") else None
+            if term is not None:  # the term's feed, for feed readers' autodiscovery
+                page.meta["na_head"] = feed_link(term, page.file.dest_uri, config.site_name)
             if spec.edit_path and self.edit_root:
                 page.edit_url = self.edit_root + spec.edit_path
             if self.pages is not None:
@@ -178,6 +195,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if record is not None:
             page.meta = dict(self._meta.pop(page.file.src_uri, None) or page.meta)
             page.meta["title"] = escape_title(record.title)
+            page.meta.update(self._article_head(record, page, config))
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -206,7 +224,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 related = self._related.pop(src, None)
                 if related is None:
                     related = self.archive.related.find(record)
-                html = self.renderer.article(record, html, self.archive.index, related, page.file.dest_uri)
+                html = self.renderer.article(record, html, self.archive.index, related, page.file.dest_uri,
+                                             self.archive.neighbours(record))
             else:
                 return html
         except Exception as err:
@@ -219,6 +238,21 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if key is not None and self.pages is not None and not self._warnings.since(src):
             self.pages.put(key, Entry(html, page.toc))  # pages that warned are rendered again next time
         return html
+
+    def _article_head(self, record, page, config) -> dict[str, str]:
+        """page.meta for an article's <head>: `description` (Material prints it; HTML-escaped here)
+        and `na_head` (main.html prints it): OpenGraph, Twitter card, JSON-LD."""
+        root = "../" * page.file.dest_uri.count("/")
+        base = config.site_url.rstrip("/") + "/" if config.site_url else None
+        terms = [TermRef(kind, t.name, (base or root) + self.renderer.url(t.url))
+                 for kind in ENTITY_KINDS for t in self.archive.index.terms_of(record, kind)]
+        head = {"na_head": head_html(record, url=self.renderer.permalink(record.url), absolute=base is not None,
+                                     site_name=config.site_name, site_url=config.site_url, terms=terms,
+                                     original_url=record.original_url)}
+        summary = description(record)
+        if summary:
+            head["description"] = html.escape(summary, quote=True)
+        return head
 
     def on_env(self, env, config, files):
         self.env = env
@@ -270,6 +304,13 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                  report.seconds, report.bytes / 1024)
         if report.pages != expected:
             log.warning("news-archive: the search index holds %d pages for %d articles", report.pages, expected)
+
+
+def feed_link(term, dest_uri: str, site_name: str) -> str:
+    """The `<link rel="alternate">` of a term page to its feed (relative to the page)."""
+    href = posixpath.relpath(term_feed_path(term.url), posixpath.dirname(dest_uri) or ".")
+    title = html.escape(f"{term.name} - {site_name}", quote=True)
+    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{html.escape(href)}">'
 
 
 def _framable(page) -> bool:

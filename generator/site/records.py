@@ -142,6 +142,7 @@ class ArticleRecord:
     reviewed: bool
     seed: str | None
     language: str = "en"  # BCP 47 tag from front-matter `language` or `lang`
+    original_url: str | None = None  # front-matter `url`: where the source published it (http/https only)
     index: int = field(default=-1)  # position in the archive's newest-first order
 
     @property
@@ -173,6 +174,7 @@ class ArticleRecord:
             caption=_text(meta.get("caption")), summary=_text(meta.get("summary")),
             notes=_names(notes), reviewed=meta.get("reviewed") is True, seed=_text(meta.get("seed")),
             language=_language(meta.get("language") or meta.get("lang")),
+            original_url=_web_url(meta.get("url")),
         )
 
 
@@ -180,6 +182,14 @@ def _language(value: Any) -> str:
     """A language tag safe in an HTML attribute and a search filter ("en", "pt-BR"); "en" if none."""
     text = _text(value) if isinstance(value, str) else None
     return text if text and _LANG.fullmatch(text) else "en"
+
+
+def _web_url(value: Any) -> str | None:
+    """An http(s) URL without spaces or quotes, else None (a page may only link to the web)."""
+    text = _text(value) if isinstance(value, str) else None
+    if text and re.fullmatch(r"https?://[^\s\"'<>]+", text):
+        return text
+    return None
 
 
 def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:

@@ -8,6 +8,7 @@ environment, so no front-matter value can produce markup.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -17,10 +18,16 @@ from markupsafe import Markup
 
 from generator.models import ENTITY_KINDS
 from generator.sanitize import note_html
+from generator.site.citation import bibtex, cite_text
+from generator.site.pictures import Pictures, month_url
 from generator.site.records import ArticleRecord
 from generator.site.search import FACETS, FILTER_KEYS
 from generator.site.terms import KIND_LABELS, Term, TermIndex
-from generator.site.timeline import Timeline
+from generator.site.timeline import Timeline, by_day, on_this_day, undated_groups
+
+DATING_HELP = ("To date an article, give its page a date in its front-matter (date: 2022-05-10T17:48:00+09:00); "
+               "if its text gives a day and month but no year, set year: in the _defaults.yml of its seed folder "
+               "and build again.")
 
 TEMPLATE_DIR = "archive"  # inside the theme's custom_dir (site_templates/)
 
@@ -80,8 +87,12 @@ def by_initial(terms: Sequence[Term]) -> list[tuple[str, list[Term]]]:
 
 def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timeline, *,
                page_size: int, index_page_size: int, latest: int, with_home: bool,
-               feed_url: str | None, with_search: bool = True) -> list[GeneratedPage]:
+               feed_url: str | None, with_search: bool = True, term_feeds: bool = False,
+               today: dt.date | None = None) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
+    months = timeline.span()
+    span = (months[0], months[-1]) if months else None  # the archive's first and last month
+    counts = timeline.counts()
     if with_search:
         pages.append(GeneratedPage("search/index.md", "Search", "search.html",
                                    edit_path="site_templates/archive/search.html", data={"facets": FACETS}))
@@ -90,7 +101,8 @@ def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timelin
         pages.append(GeneratedPage("index.md", "Home", "home.html", in_nav=True, edit_path="site_templates/archive/home.html",
                                    data={"latest": records[:latest], "total": len(records), "reviewed": reviewed,
                                          "counts": index.counts(), "feed_url": feed_url,
-                                         "years": timeline.years[:5]}))
+                                         "years": timeline.years[:5], "month_counts": counts, "span": months,
+                                         "today": today, "on_this_day": on_this_day(records, today) if today else []}))
     for kind in ENTITY_KINDS:
         plural, singular = KIND_LABELS[kind]
         terms = index.sorted_terms(kind)
@@ -115,19 +127,28 @@ def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timelin
                 pages.append(GeneratedPage(pager.src_uri, title, "term.html",
                                            edit_path=registry_file,
                                            data={"term": term, "singular": singular, "pager": pager,
-                                                 "groups": by_year(chunk)}))
+                                                 "groups": by_year(chunk), "span": span,
+                                                 "feed": term_feeds}))
     pages.append(GeneratedPage("timeline/index.md", "Timeline", "timeline.html", in_nav=True,
                                edit_path="site_templates/archive/timeline.html",
                                data={"years": timeline.years, "undated": len(timeline.undated),
-                                     "undated_url": Timeline.UNDATED_URL}))
-    periods = [(m.title, m.url, m.articles) for m in timeline.months]
-    if timeline.undated:
-        periods.append(("Undated articles", Timeline.UNDATED_URL, timeline.undated))
-    for title, url, articles in periods:
-        for pager, chunk in paginate(articles, page_size, url):
-            pages.append(GeneratedPage(pager.src_uri, title if pager.number == 1 else f"{title} (page {pager.number})",
-                                       "month.html", edit_path="site_templates/archive/month.html",
-                                       data={"period": title, "pager": pager, "articles": chunk}))
+                                     "undated_url": Timeline.UNDATED_URL, "month_counts": counts, "span": months}))
+    for year in timeline.years:
+        pages.append(GeneratedPage(year.url + "index.md", str(year.year), "year.html",
+                                   edit_path="site_templates/archive/year.html",
+                                   data={"year": year, "month_counts": year.counts(), "span": year.span()}))
+    for month in timeline.months:  # oldest first in the sources' local time, under day headings
+        for pager, chunk in paginate(month.articles, page_size, month.url):
+            title = month.title if pager.number == 1 else f"{month.title} (page {pager.number})"
+            pages.append(GeneratedPage(pager.src_uri, title, "month.html", edit_path="site_templates/archive/month.html",
+                                       data={"period": month.title, "year_url": f"timeline/{month.year:04d}/",
+                                             "pager": pager, "days": by_day(chunk)}))
+    undated = [r for group in undated_groups(timeline.undated) for r in group.articles]
+    for pager, chunk in paginate(undated, page_size, Timeline.UNDATED_URL) if undated else []:
+        title = "Undated articles" + ("" if pager.number == 1 else f" (page {pager.number})")
+        pages.append(GeneratedPage(pager.src_uri, title, "undated.html", edit_path="site_templates/archive/undated.html",
+                                   data={"total": len(undated), "pager": pager, "groups": undated_groups(chunk),
+                                         "help": DATING_HELP}))
     return pages
 
 
@@ -148,6 +169,8 @@ class Renderer:
         self.env.get_template(f"{TEMPLATE_DIR}/article.html")  # fail early, naming the missing file
         self.directory_urls = directory_urls
         self._items: dict[tuple[int, str, bool], Markup] = {}
+        self.pictures: Pictures | None = None  # set for each build, once the archive is known
+        self.site_name, self.site_url = "", None  # for citations: the permanent URL
         self.targets: set[str] = set()  # link targets (site URLs, no fragment) since the last take_targets()
 
     def reset(self) -> None:
@@ -196,15 +219,26 @@ class Renderer:
             return self.item(r, root, show_date)
 
         return self.env.get_template(f"{TEMPLATE_DIR}/{name}").render(link=link, item=item, labels=KIND_LABELS,
-                                                                       filters=FILTER_KEYS,
+                                                                       filters=FILTER_KEYS, pictures=self.pictures,
                                                                        **context)
 
+    def permalink(self, url: str) -> str:
+        """A page's permanent URL: absolute with a site_url, else the path from the site's root."""
+        return self.site_url.rstrip("/") + "/" + self.url(url) if self.site_url else self.url(url)
+
     def article(self, record: ArticleRecord, body_html: str, index: TermIndex,
-                related: list[ArticleRecord], dest_uri: str) -> str:
+                related: list[ArticleRecord], dest_uri: str,
+                neighbours: tuple[ArticleRecord | None, ArticleRecord | None] = (None, None)) -> str:
+        """`neighbours`: the articles just before and just after this one in time."""
         terms = [(kind, index.terms_of(record, kind)) for kind in ENTITY_KINDS]
         notes = [Markup(note_html(note)) for note in record.notes]  # Markdown, sanitised
+        url = self.permalink(record.url)
+        month = month_url((record.date.year, record.date.month)) if record.date else None
         return self._render("article.html", dest_uri, r=record, body=Markup(body_html), notes=notes,
-                            terms=[(k, ts) for k, ts in terms if ts], related=related)
+                            terms=[(k, ts) for k, ts in terms if ts], related=related, month_url=month,
+                            older=neighbours[0], newer=neighbours[1], permalink=url,
+                            cite=cite_text(record, url=url, site_name=self.site_name),
+                            bibtex=bibtex(record, url=url, site_name=self.site_name))
 
     def generated(self, spec: GeneratedPage, dest_uri: str) -> str:
         return self._render(spec.template, dest_uri, title=spec.title, **spec.data)
