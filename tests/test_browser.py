@@ -6,6 +6,8 @@ we are not under CI (CI=true makes a missing browser a failure). Screenshots: te
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import HOSTILE_URL, REPO, serve
@@ -70,4 +72,26 @@ def test_hostile_article_runs_nothing(browser, server):
     body = page.inner_text("article")
     assert "<script>alert(1)</script>" in body and "[x](javascript:alert(1))" in body
     assert page.title().startswith("<script>alert(1)</script> & </title>")
+    page.close()
+
+
+def test_person_page_chart_reads_and_network_node_leads_to_the_person(browser, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialogs: list[str] = []
+    page = _page(browser, dialogs)
+    page.goto(server + "people/yoon-suk-yeol/")
+    # The chart is one image to assistive technology; its name is its title, then its description.
+    chart = page.get_by_role("img", name=re.compile(r"^Articles mentioning Yoon Suk-yeol, per month"))
+    assert chart.count() == 1
+    name = chart.evaluate("el => el.getAttribute('aria-labelledby').split(' ')"
+                          ".map(id => document.getElementById(id).textContent).join(' ')")
+    assert "May 2022 to January 2023: 2 articles in 2 months; peak May 2022, 1" in name
+    assert "peak May 2022" in page.locator("figure.na-chart figcaption").inner_text()
+    node = page.locator("figure.na-net").get_by_role("link", name="Yoshimasa Hayashi")
+    assert node.count() == 1
+    page.screenshot(path=str(ARTIFACTS / "person-pictures.png"), full_page=True)
+    node.click()
+    page.wait_for_url("**/people/yoshimasa-hayashi/")
+    assert page.locator("h1").first.inner_text() == "Yoshimasa Hayashi"
+    assert dialogs == []
     page.close()
