@@ -79,3 +79,32 @@ def test_the_countries_of_the_story_choose_between_towns_of_one_name(matcher: Ma
 def test_a_big_city_named_like_a_word_counts_inside_a_sentence(matcher: Matcher) -> None:
     assert "Phoenix" in places(matcher, "Temperatures in Phoenix reached a record.")
     assert "Phoenix" not in places(matcher, "Phoenix rose from the ashes, the myth says.")
+
+
+def test_a_place_or_topic_an_editor_removed_stays_removed(tmp_path: Path) -> None:
+    import shutil
+
+    from generator.build import build_archive
+    from generator.check import run_check
+    from generator.config import ProjectPaths
+    from generator.pages import split
+
+    for folder in ("registry", "profiles"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "seeds").mkdir()
+    seed = tmp_path / "seeds" / "story.txt"
+    seed.write_text("Port reopens\nPERTH (Reuters) - The port of Fremantle reopened on Monday after a storm, "
+                    "officials in Canberra said.\n", encoding="utf-8")
+    paths = ProjectPaths.from_root(tmp_path)
+    build_archive(paths, quiet=True)
+    page = next(paths.articles.rglob("*.md"))
+    meta, body = split(page.read_text(encoding="utf-8"))
+    assert {"Perth", "Australia", "Canberra"} <= set(meta["places"]) and "weather" in meta["topics"]
+    text = page.read_text(encoding="utf-8").replace("- Canberra\n", "").replace("- weather\n", "")
+    page.write_text(text, encoding="utf-8")
+    seed.write_text(seed.read_text(encoding="utf-8") + "Canberra officials said ships could dock again.\n",
+                    encoding="utf-8")
+    build_archive(paths, quiet=True)
+    meta, _ = split(page.read_text(encoding="utf-8"))
+    assert "Canberra" not in meta["places"] and "weather" not in meta["topics"] and "Perth" in meta["places"]
+    assert not [p for p in run_check(paths).problems if p.severity == "error"]
