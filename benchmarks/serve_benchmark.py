@@ -40,7 +40,7 @@ def measure_serve(project: Path, items: list[Article]) -> list[str]:
     from generator.slugs import slugify
 
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     root = f"http://127.0.0.1:{port}/news-archive/"
