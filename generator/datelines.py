@@ -13,43 +13,60 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.dates import month_number
 
 __all__ = ["DatelineMatch", "match_dateline", "match_dateline_line", "display_city",
            "normalise_agency", "find_signoff"]
 
-# Agency spellings -> display name. Unknown agencies are kept as written.
-AGENCY_NAMES: dict[str, str] = {
-    "reuters": "Reuters", "reuter": "Reuters", "ap": "AP", "associated press": "AP",
-    "afp": "AFP", "agence france-presse": "AFP", "upi": "UPI", "dpa": "dpa",
-    "kyodo": "Kyodo", "yonhap": "Yonhap", "xinhua": "Xinhua", "bloomberg": "Bloomberg",
-    "efe": "EFE", "ansa": "ANSA", "pti": "PTI", "ians": "IANS", "cnn": "CNN", "bbc": "BBC",
-    "tass": "TASS", "interfax": "Interfax", "itar-tass": "ITAR-TASS",
-}
+# Agency spellings (case-folded) -> display name, from lexicon/agencies.txt. Unknown agencies
+# in a "CITY (Agency) -" dateline are kept as written.
+AGENCIES_FILE = Path(__file__).parent / "lexicon" / "agencies.txt"
+
+
+def _load_agencies(path: Path) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            spelling, _, display = line.partition("\t")
+            names[spelling.strip().casefold()] = display.strip() or spelling.strip()
+    return names
+
+
+AGENCY_NAMES: dict[str, str] = _load_agencies(AGENCIES_FILE)
 # Short words kept lower case inside a multi-word city ("Port of Spain", "Rio de Janeiro").
 CITY_PARTICLES = frozenset({"of", "de", "da", "do", "dos", "das", "del", "la", "le", "les",
                             "el", "al", "on", "upon", "am", "an", "der", "sur", "en", "y"})
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
           r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)[A-Z]*\.?")
-_UPPER_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z]"
-_TITLE_WORD = r"[A-Z][a-z'’.\-]*[a-z.]"
+# Capitals and small letters beyond ASCII ("SÃO PAULO", "München", "ŁÓDŹ"): Latin-1 and Latin Extended-A/B.
+_UP = "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper() and ch.lower() != ch)
+_LOW = "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower())
+_UPPER_WORD = rf"[A-Z{_UP}][A-Z{_UP}'’.\-]*[A-Z{_UP}.]|[A-Z{_UP}]"
+_TITLE_WORD = rf"[A-Z{_UP}][a-z{_LOW}'’.\-]*[a-z{_LOW}.]"
 _CITY_UPPER = rf"(?:{_UPPER_WORD})(?:\s+(?:{_UPPER_WORD}|(?-i:de|da|del|la|el|al|of)))" + "{0,3}"
 _CITY_TITLE = rf"(?:{_TITLE_WORD})(?:\s+(?:{_TITLE_WORD}|de|da|del|la|el|al|of))" + "{0,3}"
-_REGION = r"(?:,\s*(?!(?:" + _MONTH + r")\s+\d)[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3})"
-_AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’\- ]{0,40}?)\)"
+_REGION = (r"(?:,\s*(?!(?:" + _MONTH + rf")\s+\d)[A-Z{_UP}][A-Za-z{_UP}{_LOW}.'’\-]*"
+           rf"(?:\s+[A-Z{_UP}][A-Za-z{_UP}{_LOW}.'’\-]*){{0,3}})")
+# Agencies are credited in any case: "(Reuters)", "(REUTERS)", "(dpa)".
+_AGENCY_NAME = r"[A-Za-z][A-Za-z.&'’\- ]{0,40}?"
+_AGENCY = rf"\((?P<agency>{_AGENCY_NAME})\)"
 _DASH = r"(?:-{1,3}|[–—‒―]|:)"
 
-# Dateline at the start of a paragraph: CITY[, Region][, Mon D] [(Agency)] dash story...
-# A title-case city counts only with an agency in brackets ("Tokyo (Reuters) -").
+# Dateline at the start of a paragraph: CITY[, Region][/CITY2[, Region]][, Mon D] [(Agency)] dash story...
+# A title-case city counts only with an agency in brackets ("Tokyo (Reuters) -"); a known
+# agency may stand alone ("(CNN) -- ").
 DATELINE_RE = re.compile(
     rf"^(?P<prefix>[*•#\s]*(?:(?P<city>{_CITY_UPPER})(?P<region>{_REGION}{{0,2}})"
+    rf"(?:/(?:{_CITY_UPPER})(?:{_REGION}{{0,2}}))?"
     rf"(?:,?\s+(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}}))?\s*(?:{_AGENCY})?"
     rf"|(?P<tcity>{_CITY_TITLE})(?P<tregion>{_REGION}{{0,2}})"
-    rf"(?:(?:,?\s+(?P<tmon>{_MONTH})\s+(?P<tday>\d{{1,2}}))\s*(?:\((?P<tagency>[A-Z][A-Za-z.&'’\- ]{{0,40}}?)\))?"
-    rf"|\s*\((?P<tagency2>[A-Z][A-Za-z.&'’\- ]{{0,40}}?)\)))"
-    rf"\s*{_DASH}\s+)(?=\S)"
+    rf"(?:(?:,?\s+(?P<tmon>{_MONTH})\s+(?P<tday>\d{{1,2}}))\s*(?:\((?P<tagency>{_AGENCY_NAME})\))?"
+    rf"|\s*\((?P<tagency2>{_AGENCY_NAME})\))"
+    rf"|\((?P<lone_agency>{_AGENCY_NAME})\))"
+    rf"\s*(?P<dash>{_DASH})\s+)(?=\S)"
 )
 # A dateline on a line of its own with an ISO date: "LONDON 1996-08-30", "NICE, France 1996-08-30".
 DATELINE_LINE_RE = re.compile(
@@ -95,7 +112,7 @@ def display_city(city: str) -> str:
 
 
 def _title_word(word: str) -> str:
-    out = re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), word.lower())
+    out = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word.lower())
     # "N'DJAMENA" -> "N'Djamena", "O'HARE" -> "O'Hare": capital after a one-letter prefix.
     return re.sub(r"\b([A-Za-z])(['’])([a-z])", lambda m: m[1].upper() + m[2] + m[3].upper(), out)
 
@@ -104,7 +121,7 @@ def normalise_agency(name: str | None) -> str | None:
     if not name:
         return None
     name = " ".join(name.split()).strip(" .")
-    return AGENCY_NAMES.get(name.lower(), name) if name else None
+    return AGENCY_NAMES.get(name.casefold(), name) if name else None
 
 
 def match_dateline(paragraph: str) -> DatelineMatch | None:
@@ -112,6 +129,9 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
     m = DATELINE_RE.match(paragraph)
     if m is None:
         return None
+    if m["lone_agency"]:  # "(CNN) -- ": only an agency known by name, never "(Update) -"
+        name = AGENCY_NAMES.get(" ".join(m["lone_agency"].split()).casefold())
+        return DatelineMatch(city=None, agency=name, raw=m["prefix"]) if name and m["dash"] != ":" else None
     city = m["city"] or m["tcity"]
     if city.strip(" .").upper() in NOT_CITIES or len(city) < 2:
         return None
@@ -119,13 +139,14 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
     agency = m["agency"] if m["city"] else (m["tagency"] or m["tagency2"])
     if not agency and not mon and not _plausible_bare_city(city, paragraph[m.end():]):
         return None
+    if m["dash"] == ":" and (not agency or agency.strip().casefold() not in AGENCY_NAMES):
+        return None  # "Ashraf Eassa (Qualcomm): ..." credits a person, not a place
     return DatelineMatch(
         city=display_city(city),
         agency=normalise_agency(agency),
         raw=m["prefix"],
         month=month_number(mon) if mon else None,
         day=int(day) if day else None,
-        date_text=f"{mon} {day}" if mon else None,
     )
 
 

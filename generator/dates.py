@@ -6,6 +6,7 @@ Supported forms (examples):
     2022-05-10 17:48                     2022-05-10T17:48:00+09:00
     10 May 2022                          Tuesday, May 10, 2022        May 10, 2022
     10 May 2022 17.48 BST                1996-08-30
+    26-FEB-1987 15:18:59.34              (wire archives)
 
 A time with a zone gets the zone's real UTC offset for that date (zoneinfo, so DST is right).
 A time without a zone stays naive ("2022-05-10T17:48:00") unless a default zone is given.
@@ -97,6 +98,13 @@ TIMESTAMP_HINT_RE = re.compile(
     rf"\b\d{{1,2}}[:.]\d{{2}}\b.*\b(?:{_ZONE_NAMES}|\d{{4}}|[A-Z][a-z]+)\b"
     rf"|\b(?:{_MONTH})\b.*\b\d{{4}}\b.*\d{{1,2}}[:.]\d{{2}}",
 )
+# The wire-archive stamp "26-FEB-1987 15:18:59.34" (day, month abbreviation, year, clock with
+# hundredths), as in the Reuters-21578 collection.
+WIRE_STAMP_RE = re.compile(
+    rf"(?P<d>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<y>\d{{4}})\s+(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})"
+    r"(?::(?P<s>\d{2})(?:\.\d{1,6})?)?",
+    re.IGNORECASE,
+)
 MAX_TIMESTAMP_LINE = 80
 SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")
 
@@ -185,6 +193,13 @@ def parse_timestamp(text: str, default_zone: str | None = None) -> DateResult | 
 def _parse_whole(line: str, default_zone: str | None) -> DateResult | None:
     if not line:
         return None
+    stamp = WIRE_STAMP_RE.fullmatch(line)
+    if stamp:
+        mo = month_number(stamp["mon"])
+        assert mo is not None
+        zone = zone_for(default_zone) if default_zone else None
+        return DateResult(_build(int(stamp["y"]), mo, int(stamp["d"]), int(stamp["h"]), int(stamp["mi"]),
+                                 int(stamp["s"]) if stamp["s"] else None, zone), line)
     iso = ISO_RE.search(line)
     if iso and _only_filler(line, [iso.span()], allow_zone=True):
         return _from_iso(iso, line, default_zone)

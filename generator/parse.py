@@ -25,10 +25,11 @@ from generator.datelines import DatelineMatch, find_signoff, match_dateline, mat
 from generator.dates import DateParseError, looks_like_timestamp, parse_timestamp
 from generator.defaults import FolderDefaults
 from generator.language import detect_language
-from generator.lineshapes import (headline_from_sentence, is_byline, is_caption, is_headline,
+from generator.lineshapes import (CAPTION_MARKERS, headline_from_sentence, is_byline, is_caption, is_headline,
                                   is_story_like, split_sentences)
 from generator.models import Article, Dateline, RawDocument
 from generator.profiles import Profile, choose_profile, generic_profile
+from generator.wire import decode_entities, unwrap
 
 __all__ = ["parse_document", "summarize"]
 
@@ -59,7 +60,8 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: Fold
     generic = generic_profile(profiles)
     site_rules = (profile,) if profile is generic else (profile, generic)
     zone = profile.timezone or defaults.timezone
-    all_lines = _logical_lines(raw.text)
+    # Wire archives: hard-wrapped lines joined, "&#233;" read as "é".
+    all_lines = _logical_lines(unwrap(decode_entities(raw.text)))
     section = _find_section(all_lines, profile) or defaults.section
     lines = [ln for ln in all_lines if not _matches_any(ln, (p for r in site_rules for p in r.junk_lines))]
 
@@ -72,6 +74,8 @@ def parse_document(raw: RawDocument, profiles: Sequence[Profile], defaults: Fold
     lead_text = lead[len(lead_dateline.raw):] if lead_dateline else lead
 
     found_date = header.date or _date_from_dateline(header.dateline_line) or late_date
+    if lead_dateline and lead_dateline.month and (header.date or late_date) == found_date and found_date:
+        found_date = _dateline_day(lead_dateline, found_date)
     date_text = lead_dateline.date_text if lead_dateline else None
     if found_date is None and lead_dateline and lead_dateline.month and defaults.year:
         # The folder says which year its stories are from: "Feb 26" + 1987.
@@ -179,7 +183,7 @@ def _read_header(lines: Sequence[str], zone: str | None) -> _Header:
         line = lines[i].strip()
         if _take_date_line(header, line, zone):
             continue
-        if header.caption is None and is_caption(line):
+        if header.caption is None and is_caption(line) and _caption_here(lines, i, header):
             header.caption = lines[i]
         elif header.title is None and (is_headline(line) or (end is not None and len(line.split()) <= 25)):
             header.title = line
@@ -193,6 +197,15 @@ def _read_header(lines: Sequence[str], zone: str | None) -> _Header:
     if header.end >= len(lines) and header.title is not None and end is None:
         header.end = len(lines) - 1  # a file of one line: keep it as the story too
     return header
+
+
+def _caption_here(lines: Sequence[str], i: int, header: _Header) -> bool:
+    """Under a headline, a caption-like sentence is the caption only when it says so
+    ("FILE PHOTO:", "REUTERS/…") or a timestamp or dateline line still follows it; otherwise
+    it is the story's first paragraph (headline, blank line, story: the BBC layout)."""
+    if header.title is None or CAPTION_MARKERS.search(lines[i]):
+        return True
+    return any(_is_date_line(line) for line in lines[i + 1:HEADER_SCAN])
 
 
 def _is_date_line(line: str) -> bool:
@@ -224,6 +237,18 @@ def _take_date_line(header: _Header, line: str, zone: str | None) -> bool:
         header.bad_dates.append(line)
         return True
     return False
+
+
+def _dateline_day(dl: DatelineMatch, stamp: str) -> str:
+    """A year-less dateline ("WASHINGTON, Feb 26") dated by a timestamp in the same file
+    ("26-FEB-1987 15:18:59.34"): the timestamp when it falls on the dateline's day, else the
+    dateline's day in the timestamp's year (the year before for a December story stamped in January)."""
+    year, month, day = int(stamp[:4]), int(stamp[5:7]), int(stamp[8:10])
+    if (month, day) == (dl.month, dl.day):
+        return stamp
+    if dl.month == 12 and month == 1:
+        year -= 1
+    return _date_from_dateline(replace(dl, year=year)) or stamp
 
 
 def _date_from_dateline(dl: DatelineMatch | None) -> str | None:
