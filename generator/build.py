@@ -15,7 +15,7 @@ from typing import Callable
 
 import generator
 from generator import parse, profiles, sources
-from generator.annotate import Matcher, annotate
+from generator.annotate import Matcher, annotate, runs_people_finder
 from generator.buildlock import build_lock
 from generator.config import ProjectPaths
 from generator.gazetteer import load_gazetteer
@@ -53,6 +53,7 @@ class ReadResult:
 class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
+    registry_only: int = 0  # articles read in a language the people finder was not built for
     read: ReadResult = field(default_factory=ReadResult)
     kept_edits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> fields people edited
     notes: list[str] = field(default_factory=list)  # decisions the build recorded, said once (withdrawn articles)
@@ -72,8 +73,12 @@ class BuildReport:
         else:
             head = f"Wrote {count(len(self.written), 'page')}, {self.unchanged} unchanged."
         withdrawn = f", {self.withdrawn} withdrawn" if self.withdrawn else ""
+        languages = ""
+        if self.registry_only:  # names there come from the registry and gazetteer alone
+            languages = (f" {count(self.registry_only, 'article')} in another language "
+                         f"{'was' if self.registry_only == 1 else 'were'} annotated from the registry only.")
         return (f"{head} {count(len(r.errors), 'seed')} failed, {count(len(r.problems), 'warning')}, "
-                f"{count(len(r.duplicates) + len(r.near_duplicates), 'duplicate')}{withdrawn}.")
+                f"{count(len(r.duplicates) + len(r.near_duplicates), 'duplicate')}{withdrawn}.{languages}")
 
 
 def _fingerprint(paths: ProjectPaths) -> str:
@@ -353,6 +358,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
                 continue
         annotated, text_sha = result[0], result[1]
         annotated = replace(annotated, duplicates=tuple(m for m in members if m != seed))
+        report.registry_only += not runs_people_finder(annotated.article)
         seed_stamp = stamp(path) or (0, 0)
         problems = list(annotated.article.problems)
         report.read.problems += [f"{seed}: {p}" for p in problems]
