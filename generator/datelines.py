@@ -147,6 +147,7 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
         raw=m["prefix"],
         month=month_number(mon) if mon else None,
         day=int(day) if day else None,
+        date_text=f"{mon} {day}" if mon else None,
     )
 
 
