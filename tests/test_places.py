@@ -93,7 +93,7 @@ def test_a_place_or_topic_an_editor_removed_stays_removed(tmp_path: Path) -> Non
         shutil.copytree(ROOT / folder, tmp_path / folder)
     (tmp_path / "seeds").mkdir()
     seed = tmp_path / "seeds" / "story.txt"
-    seed.write_text("Port reopens\nPERTH (Reuters) - The port of Fremantle reopened on Monday after a storm, "
+    seed.write_text("Port reopens\nPERTH (Reuters) - The port of Fremantle reopened on Monday after a storm with heavy rain and strong winds, "
                     "officials in Canberra said.\n", encoding="utf-8")
     paths = ProjectPaths.from_root(tmp_path)
     build_archive(paths, quiet=True)
