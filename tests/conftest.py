@@ -104,6 +104,20 @@ Officials said on Thursday that the hearing would resume next week.
 """
 
 
+CHECK_FIXTURES = Path(__file__).parent / "fixtures" / "check"
+REAL_SEED = "seeds/000_c15d51d3465a3ed0.txt"
+
+
+def small_checkout(root: Path) -> Path:
+    """A project at `root` with the shipped profiles, the frozen check registry and the real seed."""
+    root.mkdir()
+    shutil.copytree(REPO / "profiles", root / "profiles")
+    shutil.copytree(CHECK_FIXTURES / "project" / "registry", root / "registry")
+    (root / "seeds").mkdir()
+    shutil.copy(REPO / REAL_SEED, root / REAL_SEED)
+    return root
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     project: Path

@@ -17,6 +17,7 @@ from generator.build import build_archive
 from generator.check import run_check
 from generator.config import ProjectPaths
 from generator.pages import split
+from conftest import small_checkout
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
@@ -25,12 +26,7 @@ SEED = "seeds/000_c15d51d3465a3ed0.txt"
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> ProjectPaths:
-    root = tmp_path / "archive"
-    root.mkdir()
-    shutil.copytree(REPO / "profiles", root / "profiles")
-    shutil.copytree(FIXTURES / "project" / "registry", root / "registry")
-    (root / "seeds").mkdir()
-    shutil.copy(REPO / SEED, root / SEED)
+    root = small_checkout(tmp_path / "archive")
     (root / "content").mkdir()
     shutil.copy(FIXTURES / "project" / "content" / "index.md", root / "content" / "index.md")
     paths = ProjectPaths.from_root(root)

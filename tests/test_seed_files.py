@@ -14,6 +14,7 @@ from generator.check import run_check
 from generator.cli import main
 from generator.config import ProjectPaths
 from generator.sources import REFUSED_LINK, REFUSED_SPECIAL
+from conftest import small_checkout
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
@@ -24,12 +25,7 @@ STORY = "Talks Resume\nSEOUL — Officials from both sides met again on Friday, 
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> ProjectPaths:
-    root = tmp_path / "archive"
-    root.mkdir()
-    shutil.copytree(REPO / "profiles", root / "profiles")
-    shutil.copytree(FIXTURES / "project" / "registry", root / "registry")
-    (root / "seeds").mkdir()
-    shutil.copy(REPO / SEED, root / SEED)
+    root = small_checkout(tmp_path / "archive")
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "passwd").write_text(SECRET + STORY, encoding="utf-8")

@@ -17,6 +17,7 @@ from generator.build import build_archive
 from generator.check import run_check
 from generator.cli import main
 from generator.config import ProjectPaths
+from conftest import small_checkout
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
@@ -31,12 +32,7 @@ NOT_UPDATED = " (page not updated until this is fixed)"
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> ProjectPaths:
-    root = tmp_path / "archive"
-    root.mkdir()
-    shutil.copytree(REPO / "profiles", root / "profiles")
-    shutil.copytree(FIXTURES / "project" / "registry", root / "registry")
-    (root / "seeds").mkdir()
-    shutil.copy(REPO / SEED, root / SEED)
+    root = small_checkout(tmp_path / "archive")
     paths = ProjectPaths.from_root(root)
     build_archive(paths, quiet=True)
     return paths
