@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
-import types
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -91,22 +89,7 @@ def decode_html(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
 
 
 def _trafilatura() -> Any:
-    """Import trafilatura; see the note below on `lxml.html.clean`."""
-    try:
-        import lxml.html.clean  # noqa: F401
-    except ImportError:
-        # lxml 5.2 moved its HTML cleaner to the separate lxml_html_clean package (a declared
-        # dependency). jusText imports it at module level but uses it only in its own
-        # preprocessor, which trafilatura never calls; so where that package is missing,
-        # register a module whose Cleaner says what to install if it is ever used.
-        module = types.ModuleType("lxml.html.clean")
-
-        class Cleaner:  # noqa: D401 - the error is the point
-            def __init__(self, *args: object, **kwargs: object) -> None:
-                raise ImportError("lxml.html.clean is needed here: pip install lxml_html_clean")
-
-        module.Cleaner = Cleaner  # type: ignore[attr-defined]
-        sys.modules["lxml.html.clean"] = module
+    """Import trafilatura on first use: it costs about a second, and text-only archives never need it."""
     import trafilatura
 
     return trafilatura
