@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from generator import people as people_finder
 from generator.agency import is_about_agency
 from generator.kinds import sort_names
-from generator.language import PEOPLE_FINDER_LANGUAGES
+from generator.language import PEOPLE_FINDER_LANGUAGES, SAMPLE_CHARS
+from generator.people_lexicon import ENGLISH_WORDS
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.places import PlaceFinder
@@ -23,6 +24,7 @@ from generator.registry import Entity, Registry, fold, name_tokens
 from generator.topics import TopicScorer
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _PROPER_KINDS = ("people", "places", "organizations")
 
 
@@ -164,7 +166,17 @@ def _rule_people(article: Article) -> list[str]:
 
 
 def runs_people_finder(article: Article) -> bool:
-    return article.language is None or article.language in PEOPLE_FINDER_LANGUAGES
+    if article.language is None or article.language in PEOPLE_FINDER_LANGUAGES:
+        return True
+    # The n-gram detector misreads English that is mostly names (a results table reads as
+    # Pidgin): such text's own lower-case words are still plain English.
+    return looks_english(article.paragraphs)
+
+
+def looks_english(paragraphs: tuple[str, ...] | list[str]) -> bool:
+    """Three in five of the text's lower-case words (at least 8 of them) are English words."""
+    words = _LOWER.findall(" ".join(paragraphs)[:SAMPLE_CHARS])
+    return len(words) >= 8 and sum(w in ENGLISH_WORDS for w in words) >= 0.6 * len(words)
 
 
 def _is_part_of_known_person(name: str, known: dict[str, int]) -> bool:

@@ -23,9 +23,12 @@ from nameparser.config import CONSTANTS
 from generator.people_lexicon import ENGLISH_WORDS, FIRST_NAMES, HONORIFICS, NATIONALITIES, PARTICLES, TITLES
 from generator.registry import fold, name_tokens
 
-__all__ = ["NameParts", "is_role_prefix", "is_suffix", "name_key", "parts", "initials_fit"]
+__all__ = ["KUNYA_PREFIXES", "NameParts", "is_role_prefix", "is_suffix", "name_key", "parts", "initials_fit"]
 
 _NP_TITLES = frozenset(t.casefold() for t in CONSTANTS.titles)
+# Arabic name-chain words in nameparser's prefix list: "Abu Musab ...", "Bin Laden" start a person's name
+# (its other prefixes, "San", "La", "Del", start places and titles just as often).
+KUNYA_PREFIXES = frozenset(CONSTANTS.prefixes) & frozenset({"abu", "bin", "ibn", "bint", "binti"})
 _ROLES = _NP_TITLES | TITLES | HONORIFICS
 # Generational suffixes only: "Esq", "Ret" and the like are not part of how news names a person.
 _SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "ii", "iii", "iv"})

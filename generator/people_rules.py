@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.names import is_role_prefix, is_suffix
+from generator.names import KUNYA_PREFIXES, is_role_prefix, is_suffix
 from generator.people_evidence import ROLE_BEFORE, is_cap, strong_after, strong_before, team_score
 from generator.people_lexicon import (
     BREAK_WORDS,
@@ -287,7 +287,7 @@ def mentions_in(text: str, block: int = 0, lower_vocab: set[str] | None = None) 
                 or (j > run[-1] and not poss[j - 1] and strong_after(words, n, j, len(seg) > 1))
             )
             medium = len(seg) > 1 and (
-                low[0] in FIRST_NAMES or (len(seg[0]) == 2 and seg[0][1] == ".") or asian
+                low[0] in FIRST_NAMES or low[0] in KUNYA_PREFIXES or (len(seg[0]) == 2 and seg[0][1] == ".") or asian
             )
             if not medium and team_score(words, n, i0, j):
                 continue

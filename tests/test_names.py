@@ -50,3 +50,16 @@ def test_parts_and_initials() -> None:
     assert initials_fit(parts("George W Bush"), parts("George Walker Bush"))
     assert not initials_fit(parts("C. Lara"), parts("Brian Lara"))
     assert not initials_fit(parts("Lara"), parts("Brian Laraway"))
+
+
+def test_english_results_table_still_gets_the_people_finder() -> None:
+    from generator.annotate import looks_english
+
+    table = ["Leading results at the city athletics meeting on Friday:", "Women's 100 metres hurdles",
+             "1. Jola Marrant (Jamaica) 12.61", "2. Tove Sandvik (Norway) 12.70", "Men's 400 metres",
+             "1. Ravi Otieno (Kenya) 44.9 seconds", "2. Piet Hoorn (Netherlands) 45.1 in the final"]
+    assert looks_english(table)
+    assert not looks_english(["Die Regierung hat am Montag erklärt, dass die neuen Regeln für alle "
+                              "gelten sollen und der Minister sie verteidigt."])
+    assert not looks_english(["El gobierno dijo el lunes que las nuevas normas se aplicarán a todos los "
+                              "ciudadanos del país."])
