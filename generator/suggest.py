@@ -37,7 +37,7 @@ from generator.wording import count
 
 __all__ = [
     "Suggestion", "SuggestReport", "collect_suggestions", "format_suggestions",
-    "choose_entries", "write_entries", "suggest_command",
+    "choose_entries", "write_entries", "suggest_command", "format_merges",
 ]
 
 _KIND_TITLES = {"people": "People", "places": "Places", "organizations": "Organizations", "topics": "Topics"}
@@ -58,6 +58,7 @@ class SuggestReport:
     suggestions: list[Suggestion] = field(default_factory=list)
     articles_read: int = 0
     read_errors: list[str] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)  # folds the build makes across the archive: alias candidates
 
 
 @dataclass
@@ -104,7 +105,12 @@ def collect_suggestions(
         report.articles_read += 1
         for name in annotated.unregistered_people:
             note("people", name, seed, seed)
+        for name in annotated.unregistered_organizations:
+            note("organizations", name, seed, seed)
     report.read_errors = [str(e) for e in getattr(read_result, "errors", [])]
+    archive_names = getattr(read_result, "names", None)
+    if archive_names is not None:
+        report.merges = archive_names.merges()
 
     if include_pages:
         for page in iter_pages(paths):
@@ -148,7 +154,8 @@ def collect_suggestions(
 def format_suggestions(report: SuggestReport, *, max_files: int = 3) -> list[str]:
     """Printable lines: one per name (count, name, kind, first files), then what it looks like."""
     if not report.suggestions:
-        return [f"No unregistered names in {count(report.articles_read, 'article')}: the registry knows every name found."]
+        return [f"No unregistered names in {count(report.articles_read, 'article')}: the registry knows every name "
+                "found.", *format_merges(report.merges)]
     lines = [f"{count(len(report.suggestions), 'name')} found in articles "
              f"{'is' if len(report.suggestions) == 1 else 'are'} not in the registry (most mentioned first):"]
     width = max(len(s.name) for s in report.suggestions)
@@ -162,6 +169,22 @@ def format_suggestions(report: SuggestReport, *, max_files: int = 3) -> list[str
             lines.append(f"{'':>6}~ '{other}' (also listed): probably one {NOUNS[s.kind]}; add one and alias the other")
     lines.append('Add names with: python -m generator suggest --write "NAME" ...  '
                  "(--write alone adds every name not marked ~ registry entry)")
+    lines += format_merges(report.merges)
+    return lines
+
+
+def format_merges(merges: Sequence[Merge]) -> list[str]:
+    """The folds the build made across the archive, with their evidence: an editor confirms each
+    by adding the short spelling to the full name's ``aliases`` (all of them in one pull request)."""
+    if not merges:
+        return []
+    lines = [f"{count(len(merges), 'spelling')} folded into another person's page across the archive "
+             "(confirm as aliases in registry/people.yml):"]
+    for m in merges:
+        evidence = f"{count(m.articles, 'article')}, together in {m.shared}"
+        if m.distance:
+            evidence += f", {m.distance} letter{'s' if m.distance > 1 else ''} apart"
+        lines.append(f"{'':>6}'{m.short}' -> '{m.full}'  ({evidence})")
     return lines
 
 

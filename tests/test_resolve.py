@@ -150,3 +150,16 @@ def test_a_rejected_merge_is_remembered_across_builds(project: ProjectPaths) -> 
     people = fronts(project)["budget.txt"]["people"]
     assert not any("Tremayne" in p for p in people)
     assert "Elsa Brandt" in people
+
+
+def test_suggest_lists_merges_with_evidence_and_entries_by_kind(project: ProjectPaths) -> None:
+    from generator.suggest import collect_suggestions, format_suggestions
+
+    report = collect_suggestions(project, include_pages=False)
+    merge = {m.short: m for m in report.merges}["Tremayne"]
+    assert (merge.full, merge.articles, merge.shared, merge.distance) == ("Ronald Tremayne", 1, 0, 0)
+    kinds = {s.name: s.kind for s in report.suggestions}
+    assert kinds["Ronald Tremayne"] == "people" and kinds["Sporting Vilar"] == "organizations"
+    assert "Tremayne" not in kinds and "Okafor" not in kinds
+    lines = format_suggestions(report)
+    assert "      'Tremayne' -> 'Ronald Tremayne'  (1 article, together in 0)" in lines
