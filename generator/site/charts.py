@@ -16,6 +16,7 @@ stylesheet (classes `na-chart…`), so the charts follow the light/dark palette.
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
@@ -74,19 +75,32 @@ def peak_of(counts: Mapping[YearMonth, int]) -> Peak | None:
     return Peak(months[0], best, len(months) - 1)
 
 
+@functools.lru_cache(maxsize=64)
+def _positions(span: tuple[YearMonth, ...]) -> dict[YearMonth, int]:
+    return {ym: i for i, ym in enumerate(span)}
+
+
+@functools.lru_cache(maxsize=64)
+def _year_labels(span: tuple[YearMonth, ...], slot: int) -> str:
+    years = [(i, ym) for i, ym in enumerate(span) if ym[1] == 1 or i == 0]
+    step = -(-len(years) // MAX_YEAR_LABELS)
+    return "".join(f'<text class="na-chart__label" x="{LEFT + i * slot}" y="{HEIGHT - 5}">{ym[0]}</text>'
+                   for i, ym in years[::step])
+
+
 class _Plot:
     """Where each month's bar goes: one slot of whole units per month of the span (the picture
     is as wide as the span needs and scales to the page), heights scaled to the peak and rounded
     to whole units, so a bar is a dozen bytes of path."""
 
     def __init__(self, span: Sequence[YearMonth], top: int) -> None:
-        self.span = list(span)
+        self.span = tuple(span)
         self.top = max(1, top)
         self.slot = max(2, PLOT_WIDTH // max(1, len(self.span)))
         self.bar = self.slot * 0.8
         self.width = LEFT + self.slot * len(self.span) + RIGHT
         self.base = HEIGHT - BOTTOM
-        self.position = {ym: i for i, ym in enumerate(self.span)}
+        self.position = _positions(self.span)
 
     def left(self, ym: YearMonth) -> int:
         return LEFT + self.position[ym] * self.slot
@@ -102,14 +116,10 @@ class _Plot:
 
     def axes(self) -> str:
         """The baseline, the y scale (0 and the peak), and year labels under their first month."""
-        years = [ym for ym in self.span if ym[1] == 1 or ym == self.span[0]]
-        step = -(-len(years) // MAX_YEAR_LABELS)
-        parts = [f'<path class="na-chart__axis" d="M{LEFT} {self.base}H{self.width - RIGHT}"/>',
-                 f'<text class="na-chart__label" x="{LEFT - 4}" y="{self.base}" text-anchor="end">0</text>',
-                 f'<text class="na-chart__label" x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end">{self.top}</text>']
-        for ym in years[::step]:
-            parts.append(f'<text class="na-chart__label" x="{self.left(ym)}" y="{HEIGHT - 5}">{ym[0]}</text>')
-        return "".join(parts)
+        return (f'<path class="na-chart__axis" d="M{LEFT} {self.base}H{self.width - RIGHT}"/>'
+                f'<text class="na-chart__label" x="{LEFT - 4}" y="{self.base}" text-anchor="end">0</text>'
+                f'<text class="na-chart__label" x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end">{self.top}</text>'
+                + _year_labels(self.span, self.slot))
 
     def peak_label(self, peak: Peak) -> str:
         x = self.x(peak.month) + self.bar / 2
@@ -137,9 +147,9 @@ def _by_year_text(counts: Mapping[YearMonth, int]) -> str:
 
 
 def _summary(what: str, span: Sequence[YearMonth], counts: Mapping[YearMonth, int]) -> str:
-    total = sum(counts.get(ym, 0) for ym in span)
-    active = sum(1 for ym in span if counts.get(ym, 0))
-    peak = peak_of({ym: counts.get(ym, 0) for ym in span})
+    first, last = span[0], span[-1]
+    inside = {ym: n for ym, n in counts.items() if n and first <= ym <= last}
+    total, active, peak = sum(inside.values()), len(inside), peak_of(inside)
     text = (f"{what} per month, {month_name(span[0])} to {month_name(span[-1])}: "
             f"{_plural(total, 'article')} in {_plural(active, 'month')}")
     return text + (f"; peak {peak.words}." if peak else ".")
@@ -150,13 +160,14 @@ def mentions_chart(counts: Mapping[YearMonth, int], span: Sequence[YearMonth], *
     """A term page's figure: bars per month over `span`, one `<path>` and `<title>` per year."""
     if not span:
         return ""
-    shown = {ym: counts.get(ym, 0) for ym in span}
+    # Only the months with mentions matter (a term's few, among the span's hundreds).
+    first, last = span[0], span[-1]
+    shown = {ym: n for ym, n in sorted(counts.items()) if n and first <= ym <= last}
     peak = peak_of(shown)
     plot = _Plot(span, peak.count if peak else 0)
     years: dict[int, list[YearMonth]] = {}
-    for ym in span:
-        if shown[ym]:
-            years.setdefault(ym[0], []).append(ym)
+    for ym in shown:
+        years.setdefault(ym[0], []).append(ym)
     bars = []
     for year, months in years.items():
         # Each bar a vertical stroke as wide as the bar (the group's stroke-width); after the first,

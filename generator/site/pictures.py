@@ -22,6 +22,9 @@ from generator.site.terms import Term, TermIndex
 
 NETWORK_KINDS = ("people", "organizations")  # whose pages show a co-mention network
 NETWORK_SIZE = 30  # the most frequent companions drawn (the issue asks for 15-30)
+# A term named by one article has that article's terms box as its network (everyone once, all
+# joined): nothing to see, and most of an archive's people are such terms.
+NETWORK_MIN_ARTICLES = 2
 
 Link = Callable[[str], str]
 
@@ -45,8 +48,9 @@ class Pictures:
         return Markup(mentions_chart(month_counts(term.articles), month_span(*span), name=term.name))
 
     def network(self, term: Term, link: Link) -> Markup:
-        """The co-mention network of a person's or organisation's page ("" for other kinds)."""
-        if term.kind not in NETWORK_KINDS:
+        """The co-mention network of a person's or organisation's page ("" for other kinds, and
+        for terms of a single article)."""
+        if term.kind not in NETWORK_KINDS or term.count < NETWORK_MIN_ARTICLES:
             return Markup("")
         articles = ([(t, t.name, t.kind, t.url) for kind in ENTITY_KINDS for t in self.index.terms_of(r, kind)]
                     for r in term.articles)
