@@ -128,3 +128,9 @@ def test_without_site_url_no_og_url_and_no_summary_no_description():
 def test_long_summaries_are_cut_at_a_word():
     text = description(record(summary="word " * 200))
     assert len(text) <= 300 and text.endswith("word…")
+
+
+def test_only_web_addresses_become_is_based_on():
+    assert record(url="https://japannews.example/a?b=1").original_url == "https://japannews.example/a?b=1"
+    for bad in ("javascript:alert(1)", "ftp://x/y", 'https://x/"><script>', "not a url", 42, None):
+        assert record(url=bad).original_url is None
