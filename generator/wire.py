@@ -47,6 +47,9 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+_SENTENCE_ENDS = (".", "!", "?", ".\"", ".\u201d", ":")
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
@@ -62,6 +65,9 @@ def unwrap(text: str) -> str:
     # Paragraph starts are indented when most lines are not (the Reuters layout).
     indents = [_indent(line) for line in body]
     base = max(set(indents), key=indents.count)
+    # Without indented paragraph starts, a line that ends a sentence may end its paragraph
+    # too (headline, dateline and table lines of one-sentence-a-line copy): keep it apart.
+    indented_starts = any(indent > base for indent in indents)
     out: list[str] = []
     current: str | None = None
     last_line = ""
@@ -76,7 +82,10 @@ def unwrap(text: str) -> str:
         starts = _indent(line) > base
         first_word = stripped.split()[0]
         full = len(last_line.rstrip()) + 1 + len(first_word) > width - WRAP_SLACK
-        if current is not None and not starts and full:
+        # Without indented paragraph starts, an upper-case first line (a wire headline) stands alone.
+        headline = not any(out) and last_line == last_line.upper()
+        ends_paragraph = headline or last_line.rstrip().endswith(_SENTENCE_ENDS)
+        if current is not None and not starts and full and (indented_starts or not ends_paragraph):
             current = f"{current} {stripped}"
         else:
             if current is not None:

@@ -128,3 +128,20 @@ def test_mostly_nul_and_utf16_without_bom_are_named(tmp_path):
     (tmp_path / "u16.txt").write_bytes("A story saved as UTF-16 without a byte-order mark.".encode("utf-16-le"))
     with pytest.raises(ArticleError, match="UTF-16 text without a byte-order mark"):
         read_raw(tmp_path / "u16.txt", tmp_path)
+
+
+def test_one_sentence_a_line_copy_keeps_its_headline_and_dateline_apart():
+    lines = ["HOCKEY - NORTHERN CLUBS TAKE THE LEAD AFTER A LONG AND WET WEEKEND.", "OSLO 1996-08-30",
+             "Northern Lights beat Fjord Rovers 4-2 on Friday in front of 3,000 fans.",
+             "Harbour City drew with Glacier United 1-1 after a goalless first half.",
+             "Coastal Eagles and Valley Stars meet on Sunday in the last match (halftime",
+             "2-1)"]
+    assert wrap_width(lines) is not None
+    assert unwrap("\n".join(lines)).split("\n") == lines[:4] + [lines[4] + " 2-1)"]
+
+
+def test_an_upper_case_wire_headline_is_not_joined_to_its_table():
+    lines = ["NORTHERN WIDGET MAKERS INC <NWM> 2ND QTR DEC 31", "BERGEN, March 2 - Shr nine cts vs eight cts",
+             "Net 98,000 vs 97,000", "Sales 3,945,000 vs 2,106,000", "Shr 17 cts vs 18 cts and more here"]
+    assert wrap_width(lines) is not None
+    assert unwrap("\n".join(lines)).split("\n")[0] == lines[0]
