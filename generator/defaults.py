@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.models import ArticleError
-from generator.safeyaml import YamlSyntaxError, load_fast
+from generator.safeyaml import load_data_file
 
 __all__ = ["DEFAULTS_FILE", "FolderDefaults", "DefaultsIndex", "load_defaults_file", "defaults_files"]
 
@@ -83,12 +83,7 @@ def parse_defaults(data: Any, path: Path) -> FolderDefaults:
 
 
 def load_defaults_file(path: Path) -> FolderDefaults:
-    try:
-        data = load_fast(path.read_text(encoding="utf-8"), max_bytes=MAX_DEFAULTS_BYTES)
-    except YamlSyntaxError as exc:
-        raise ArticleError(path, exc.sentence("this file"), exc.line) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArticleError(path, f"cannot read the file: {exc}") from exc
+    data = load_data_file(path, what="this file", unreadable="cannot read the file", max_bytes=MAX_DEFAULTS_BYTES)
     return parse_defaults(data, path)
 
 

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.models import ArticleError
-from generator.safeyaml import YamlSyntaxError, load_fast
+from generator.safeyaml import load_data_file
 
 __all__ = ["Profile", "PROFILE_SCHEMA", "GENERIC_NAME", "load_profiles", "load_profile",
            "choose_profile", "profile_from_dict", "profile_for_host"]
@@ -171,12 +171,7 @@ def profile_from_dict(data: Any, path: Path | str, default_name: str) -> Profile
 
 def load_profile(path: Path) -> Profile:
     path = Path(path)
-    try:
-        data = load_fast(path.read_text(encoding="utf-8"), max_bytes=MAX_PROFILE_BYTES)
-    except YamlSyntaxError as exc:
-        raise ArticleError(path, exc.sentence("profile"), exc.line) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArticleError(path, f"cannot read the profile: {exc}") from exc
+    data = load_data_file(path, what="profile", unreadable="cannot read the profile", max_bytes=MAX_PROFILE_BYTES)
     return profile_from_dict(data, path, path.stem)
 
 

@@ -20,9 +20,12 @@ rejects, not a ``ValueError`` from ``datetime``. Two readers share the guards: `
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.models import ArticleError
 
 MAX_DEPTH = 8  # a page needs 2 levels (dateline), a registry entry 3 (list, entry, aliases)
 _OPENERS = frozenset("[{")
@@ -225,3 +228,16 @@ def load_fast(text: str, *, first_line: int = 1, max_bytes: int | None = None) -
         raise _marked(exc, first_line) from exc
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise YamlSyntaxError(first_line, f"is not valid YAML: {exc}") from exc
+
+
+def load_data_file(path: Path, *, what: str, unreadable: str, max_bytes: int) -> Any:
+    """One YAML data file (registry, profile, folder defaults), guarded like a page.
+
+    Every failure is an ``ArticleError`` naming the file: a YAML problem as "<what> …" on its
+    line, a file that cannot be read as "<unreadable>: <reason>"."""
+    try:
+        return load_fast(path.read_text(encoding="utf-8"), max_bytes=max_bytes)
+    except YamlSyntaxError as exc:
+        raise ArticleError(path, exc.sentence(what), exc.line) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArticleError(path, f"{unreadable}: {exc}") from exc
