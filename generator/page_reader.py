@@ -21,6 +21,7 @@ from generator.checks.yamldoc import PAGE_SCHEMA, YamlDoc, YamlSyntaxError, dupl
 from generator.models import ENTITY_KINDS
 from generator.pages import MAX_FRONT_MATTER_BYTES
 from generator.registry import clean_name
+from generator.sanitize import find_unsafe
 from generator.yaml_hints import explain_schema_problem, explain_syntax_error
 
 MAX_PAGE_BYTES = 10_000_000  # a page is a seed's story (seeds stop at 5 MB) plus its front-matter
@@ -135,6 +136,22 @@ def _check_date(value: Any, line: int, reading: PageReading) -> None:
     if "T" in value and not _HAS_OFFSET.search(value):
         reading._add(line, f"'date' {value!r} has no time-zone offset; add one such as '+09:00' if the source gives it",
                      WARNING)
+
+
+def markup_issues(reading: PageReading) -> list[PageIssue]:
+    """Raw HTML and unsafe links in the body and in editors' notes, on their page lines: errors,
+    as the site removes them (``sanitize``) and the reader would silently miss what was meant."""
+    issues: list[PageIssue] = []
+    body = reading.body or ""
+    if "<" in body or "](" in body or "]:" in body:  # nothing else can hold a tag or a link
+        issues += [PageIssue(reading.body_line + u.line, ERROR, u.message) for u in find_unsafe(body)]
+    notes = reading.data.get("notes") if isinstance(reading.data, dict) else None
+    if isinstance(notes, list) and reading.doc is not None:
+        for i, note in enumerate(notes):
+            if isinstance(note, str):
+                issues += [PageIssue(reading.doc.line(["notes", i]), ERROR, u.message)
+                           for u in find_unsafe(note, "in an editor's note")]
+    return issues
 
 
 def not_updated_message(reading: PageReading) -> str:

@@ -25,8 +25,7 @@ from generator.checks.similar import alike_in, closest_names
 from generator.checks.yamldoc import PAGE_SCHEMA
 from generator.config import ProjectPaths
 from generator.models import ENTITY_KINDS
-from generator.page_reader import PageReading, read_page
-from generator.sanitize import find_unsafe
+from generator.page_reader import PageReading, markup_issues, read_page
 from generator.registry import REGISTRY_FILES, name_tokens
 
 UNKNOWN_NAME_SEVERITIES = (ERROR, WARNING)
@@ -146,14 +145,8 @@ def check_page(
 
 def _check_markup(reading: PageReading, out: Collector) -> None:
     """Raw HTML and unsafe links in the body and the notes: the site would drop them silently."""
-    for found in find_unsafe(reading.body or ""):
-        out.error(reading.body_line + found.line, found.message)
-    notes = reading.data.get("notes") if isinstance(reading.data, dict) else None
-    if isinstance(notes, list) and reading.doc is not None:
-        for i, note in enumerate(notes):
-            if isinstance(note, str):
-                for found in find_unsafe(note, "in an editor's note"):
-                    out.error(reading.doc.line(["notes", i]), found.message)
+    for issue in markup_issues(reading):
+        out.add(issue.severity, issue.line, issue.message)
 
 
 def _check_names(

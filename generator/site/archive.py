@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,6 +24,13 @@ from generator.site.timeline import Timeline
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
 
+def _shown(text: object, root: Path | None) -> str:
+    """A message or path with the project's root cut off: `content/articles/...` as `check` says it."""
+    shown = str(text)
+    prefix = f"{root}{os.sep}" if root is not None else None
+    return shown.replace(prefix, "") if prefix else shown
+
+
 class Archive:
     def __init__(self, records: list[ArticleRecord], index: TermIndex, timeline: Timeline,
                  related: RelatedFinder) -> None:
@@ -35,7 +43,10 @@ class Archive:
 
     @classmethod
     def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
-                often_with: int, related: int, related_max_df: int) -> "Archive":
+                often_with: int, related: int, related_max_df: int, root: Path | None = None,
+                reported: frozenset[Path] = frozenset()) -> "Archive":
+        """Every article page's record. A page with a problem is one warning (so `--strict` fails,
+        as `check` does), unless the conversion already warned about it (``reported``)."""
         prefix = articles_dir.strip("/") + "/"
         records: list[ArticleRecord] = []
         for file in files.documentation_pages():
@@ -47,8 +58,13 @@ class Archive:
             except FrontMatterError as err:
                 # Not published until fixed: MkDocs reading it itself could fail on the same bytes.
                 file.inclusion = InclusionLevel.EXCLUDED
-                log.warning("%s (page not published until this is fixed)", err)
+                log.warning("news-archive: %s (page not published until this is fixed)", _shown(err, root))
                 continue
+            problems = cache.problems(Path(file.abs_src_path))
+            if problems and Path(file.abs_src_path).resolve() not in reported:
+                more = f"; `python -m generator check` lists {len(problems) - 1} more" if len(problems) > 1 else ""
+                log.warning("news-archive: %s:%d: %s (published as far as it is understood until this is fixed%s)",
+                            _shown(file.abs_src_path, root), problems[0].line, problems[0].message, more)
             records.append(ArticleRecord.from_meta(file.src_uri, file.url, meta))
         records.sort(key=lambda r: r.sort_key, reverse=True)
         index = TermIndex(lookup)

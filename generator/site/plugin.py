@@ -65,14 +65,16 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._warnings = WarningCounter()
         self._related: dict[str, list] = {}  # src_uri -> related records, found before the cache lookup
         self._serving = False
+        self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
 
     def on_startup(self, command, dirty):
         """Defining this keeps the plugin (and its caches) alive across `mkdocs serve` rebuilds."""
         self._serving = command == "serve"
 
     def on_pre_build(self, config):
+        self._reported = frozenset()
         if self.config.enabled and self.config.convert:
-            convert(self.root)
+            self._reported = convert(self.root)
 
     # -- configuration and conversion ---------------------------------------------------------
     def on_config(self, config):
@@ -111,7 +113,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.archive = Archive.collect(
             files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
             often_with=self.config.cooccurring, related=self.config.related,
-            related_max_df=self.config.related_max_df)
+            related_max_df=self.config.related_max_df, root=self.root, reported=self._reported)
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
@@ -320,11 +322,12 @@ def _framable(page) -> bool:
             and page.parent is None and page.previous_page is None and page.next_page is None)
 
 
-def convert(root: Path) -> None:
+def convert(root: Path) -> frozenset[Path]:
     """Run the seeds/ -> content/ conversion (incremental; a no-op when nothing changed).
 
     A seed that cannot be converted is a warning (so `mkdocs build --strict` fails on it, as CI
     should) and the rest of the archive still builds; notes such as "no date found" are info.
+    Returns the files warned about, so the site does not warn about the same page again.
     """
     from generator.build import build_archive
     from generator.config import ProjectPaths
@@ -335,11 +338,13 @@ def convert(root: Path) -> None:
         raise PluginError(f"news-archive: {err}") from err
     for error in report.read.errors:
         log.warning("news-archive: %s", error)
+    reported = frozenset((root / error.path).resolve() for error in report.read.errors)
     for line in report.problem_lines[len(report.read.errors):]:
         log.info("news-archive: %s", line)
     for line in report.notes:
         log.info("news-archive: %s", line)
     log.info("news-archive: %s", report.summary())
+    return reported
 
 
 def _edit_root(config) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import pages
+from generator.page_reader import NOT_A_MAPPING, markup_issues, read_page
 from generator.models import ENTITY_KINDS, FRONT_MATTER_KEYS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -192,14 +192,34 @@ def _web_url(value: Any) -> str | None:
     return None
 
 
-def read_front_matter(path: Path) -> tuple[dict[str, Any], str]:
-    """(YAML front-matter as a dict ({} when it has none), the Markdown after it)."""
+@dataclass(frozen=True)
+class PageProblem:
+    line: int  # 1-based line of the page file
+    message: str
+
+
+def read_front_matter(path: Path) -> tuple[dict[str, Any], str, tuple[PageProblem, ...]]:
+    """(front-matter keys the site knows, the Markdown after it, the page's problems).
+
+    Judged by ``page_reader`` -- the build's and ``check``'s reader -- so the site agrees with them:
+    a page that is not a readable mapping raises ``FrontMatterError`` (it cannot be published);
+    any other error (an unknown key, a wrong type, raw HTML) comes back as a problem to warn about,
+    and the page is published without what it breaks: unknown keys are dropped (so a mistyped
+    key cannot reach the theme as `template:` or `hide:`), raw HTML is removed by the sanitiser.
+    """
     try:
-        return pages.split(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
+        raw = path.read_bytes()
+    except OSError as err:
         raise FrontMatterError(f"{path}: cannot read: {err}") from err
-    except pages.FrontMatterError as err:
-        raise FrontMatterError(f"{path}: {err}") from err
+    reading = read_page(raw)
+    problems = tuple(PageProblem(i.line, i.message) for i in reading.errors)
+    if not isinstance(reading.data, dict) or reading.body is None:
+        first = problems[0] if problems else PageProblem(1, NOT_A_MAPPING)
+        raise FrontMatterError(f"{path}:{first.line}: {first.message}")
+    problems += tuple(PageProblem(i.line, i.message) for i in markup_issues(reading))
+    problems = tuple(sorted(problems, key=lambda problem: problem.line))  # the first is the one shown
+    meta = {key: value for key, value in reading.data.items() if key in FIELDS}
+    return meta, reading.body, problems
 
 
 class RecordCache:
@@ -210,16 +230,24 @@ class RecordCache:
     """
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[int, int, dict[str, Any], str]] = {}
+        self._seen: dict[str, tuple[int, int, dict[str, Any], str, tuple[PageProblem, ...]]] = {}
 
-    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+    def _entry(self, path: Path) -> tuple[int, int, dict[str, Any], str, tuple[PageProblem, ...]]:
         stat = path.stat()
         hit = self._seen.get(str(path))
         if hit and hit[0] == stat.st_mtime_ns and hit[1] == stat.st_size:
-            return hit[2], hit[3]
-        data, body = read_front_matter(path)
-        self._seen[str(path)] = (stat.st_mtime_ns, stat.st_size, data, body)
-        return data, body
+            return hit
+        entry = (stat.st_mtime_ns, stat.st_size, *read_front_matter(path))
+        self._seen[str(path)] = entry
+        return entry
+
+    def read(self, path: Path) -> tuple[dict[str, Any], str]:
+        entry = self._entry(path)
+        return entry[2], entry[3]
 
     def meta(self, path: Path) -> dict[str, Any]:
-        return self.read(path)[0]
+        return self._entry(path)[2]
+
+    def problems(self, path: Path) -> tuple[PageProblem, ...]:
+        """What ``check`` would call an error on this page (empty for a sound page)."""
+        return self._entry(path)[4]
