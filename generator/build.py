@@ -27,7 +27,7 @@ from generator.merge import Names, PageState, RegistryNames, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
 from generator.page_reader import not_updated_message, read_page
 from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
-from generator.registry import load_registry, registry_files
+from generator.registry import Registry, load_registry, registry_files
 from generator.resolve import ArchiveNames, article_names, removed_people, with_people
 from generator.slugs import slugify
 from generator.state import BuildCache, CacheEntry, StateIndex, commit_page, read_record, stamp, state_path
@@ -108,10 +108,11 @@ def _rel(paths: ProjectPaths, path: Path) -> str:
 class _Reader:
     """Reads, parses and annotates seeds, with everything loaded once."""
 
-    def __init__(self, paths: ProjectPaths) -> None:
+    def __init__(self, paths: ProjectPaths, registry: Registry | None = None) -> None:
         self.paths = paths
         self.profiles = profiles.load_profiles(paths.profiles)
-        self.matcher = Matcher(load_registry(paths.registry), load_gazetteer(paths.cache))
+        registry = registry if registry is not None else load_registry(paths.registry)
+        self.matcher = Matcher(registry, load_gazetteer(paths.cache))
         self.defaults = DefaultsIndex(paths.seeds, {p.name for p in self.profiles})
 
     def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
@@ -227,9 +228,9 @@ PARALLEL_MIN_SEEDS = 64
 _worker: _Reader | None = None
 
 
-def _init_worker(paths: ProjectPaths) -> None:
+def _init_worker(paths: ProjectPaths, registry: Registry | None = None) -> None:
     global _worker
-    _worker = _Reader(paths)
+    _worker = _Reader(paths, registry)
 
 
 _Read = tuple[AnnotatedArticle, str, StorySignature]
@@ -245,14 +246,15 @@ def _read_one(path: Path) -> _Read | str:
     return annotated, text_sha, signature(annotated.article)
 
 
-def _read_many(paths: ProjectPaths, files: list[Path]) -> list[_Read | str]:
+def _read_many(paths: ProjectPaths, files: list[Path], registry: Registry) -> list[_Read | str]:
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_MIN_SEEDS or workers < 2:
-        _init_worker(paths)
+        _init_worker(paths, registry)
         return [_read_one(path) for path in files]
     load_gazetteer(paths.cache)  # loaded once here: forked workers share it (and datasketch)
     duplicates.preload()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(paths,)) as pool:
+    # The registry is read once per build; forked workers inherit it (a 5,000-person one takes a second).
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(paths, registry)) as pool:
         return list(pool.map(_read_one, files, chunksize=32))
 
 
@@ -276,7 +278,8 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)
     names_file = paths.cache / "people.json"
-    archive_names = ArchiveNames.load(names_file, load_registry(paths.registry), cache.fingerprint)
+    registry = load_registry(paths.registry)
+    archive_names = ArchiveNames.load(names_file, registry, cache.fingerprint)
 
     plan: list[tuple[Path, str, CacheEntry | None]] = []  # (seed file, seed, cache entry if unchanged)
     for path in listing.files:
@@ -296,7 +299,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
         store.has(seed, entry.text_sha256) for _, seed, entry in plan if entry is not None)
     if not settled:  # grouping needs every seed's signature: read the few the store lacks
         to_read += [path for path, seed, entry in plan if entry is not None and not store.has(seed, entry.text_sha256)]
-    results = dict(zip(to_read, _read_many(paths, to_read))) if to_read else {}
+    results = dict(zip(to_read, _read_many(paths, to_read, registry))) if to_read else {}
     # People across the archive: every article's cached name set plus the ones just read.
     archive_names.keep_only(seed for _, seed, _ in plan)
     for (path, seed, _), result in ((item, results.get(item[0])) for item in plan):
@@ -375,7 +378,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
             report.withdrawn += 1
             fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, _rel(paths, page), None, problems)
             continue
-        names = names or RegistryNames(load_registry(paths.registry))
+        names = names or RegistryNames(registry)
         if seed not in archive_names.articles:
             archive_names.put(seed, article_names(annotated))
         resolved = archive_names.resolve(seed)

@@ -217,7 +217,7 @@ class PlaceFinder:
 
     def _match(self, words: _Words, i: int) -> tuple[int, Entity | None, list[Place]] | None:
         """The longest registry or gazetteer spelling starting at word ``i`` (registry on a tie)."""
-        longest = self._longest.get(words[i].folded)
+        longest = self._longest.get(fold(words.raw[i][1]))  # == words[i].folded, without making the word
         if longest is None:
             return None
         for n in range(min(longest, len(words) - i), 0, -1):

@@ -35,10 +35,13 @@ MAX_REGISTRY_BYTES = 10_000_000  # 5,000 people take under 1 MB
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-folded and accent-free: "Suk-Yeol" -> "suk-yeol", "José" -> "jose"."""
+    if text.isascii():  # nothing to decompose: casefold is lower (most words of most news)
+        return text.lower()
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)  # the same names and words are compared over and over in a build
 def name_tokens(text: str) -> tuple[str, ...]:
     """The comparable form of a name: folded words.
 

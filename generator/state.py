@@ -52,19 +52,16 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def dumps(value: Any, depth: int = 0) -> str:
-    """JSON in which every list and mapping opens and closes on lines of their own, keys sorted."""
-    pad = " " * (depth + 1)
-    if isinstance(value, dict):
-        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, depth + 1)}"
-                 for k, v in sorted(value.items())]
-    elif isinstance(value, list):
-        items = [pad + dumps(v, depth + 1) for v in value]
-    else:
-        return json.dumps(value, ensure_ascii=False)
-    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
-    inner = ",\n".join(items) + "\n" if items else ""
-    return f"{opening}\n{inner}{' ' * depth}{closing}"
+# json's indented output, except that an empty list or mapping also closes on a line of its own.
+_EMPTY_COLLECTION = re.compile(r'^( *)((?:"(?:[^"\\]|\\.)*": )?)(\[\]|\{\})(,?)$', re.MULTILINE)
+
+
+def dumps(value: Any) -> str:
+    """JSON in which every list and mapping opens and closes on lines of their own, keys sorted:
+    two people changing different fields of one record change different lines (git merges them)."""
+    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return _EMPTY_COLLECTION.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)[0]}\n{m.group(1)}{m.group(3)[1]}{m.group(4)}",
+                                 text)
 
 
 def _state_json(state: PageState) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.names import initials_fit, is_role_prefix, is_suffix, parts
+from generator.names import _plain_split, initials_fit, is_role_prefix, is_suffix, parsed_parts, parts
 from generator.people import find_people
 
 
@@ -63,3 +63,16 @@ def test_english_results_table_still_gets_the_people_finder() -> None:
                               "gelten sollen und der Minister sie verteidigt."])
     assert not looks_english(["El gobierno dijo el lunes que las nuevas normas se aplicarán a todos los "
                               "ciudadanos del país."])
+
+
+PLAIN = ["George Bush", "George W Bush", "George W. Bush", "B. Lara", "Kim Jong Un", "Yoon Suk-yeol",
+         "Mary Ann Smith Jones", "Jean-Claude Juncker", "Ban Ki-moon"]
+NOT_PLAIN = ["Henk ten Cate", "John Smith Jr", "Sir Elton John", "Dr Who", "Abu Bakar", "Ali bin Ali",
+             "Osama Bin Laden", "Madonna", "Vincent van Gogh", "Martin Luther King III", "Smith, John",
+             "A B C D E", "O'Neill Paul", "JOHN SMITH", "Pope Francis"]
+
+
+@pytest.mark.parametrize("name", PLAIN + NOT_PLAIN)
+def test_plain_names_skip_nameparser_with_the_same_result(name: str) -> None:
+    assert (_plain_split(name) is not None) == (name in PLAIN)  # the shortcut is taken exactly there
+    assert parts(name) == parsed_parts(name)
