@@ -341,8 +341,10 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
         members = groups.get(seed, [seed])
         if entry is not None and (entry.page is None or sorted(store.groups.get(seed, [seed])) != sorted(members)):
             entry = None  # it was folded into another page, or its group changed: its page lists the group
-        if entry is not None and archive_names.resolve(seed) != archive_names.articles[seed].resolved:
-            entry = None  # the archive-wide decision for its people changed: write it again
+        # The archive-wide decision for its people changed: write it again. (Settled: the same seeds,
+        # texts and registry as last time give the same decisions; a no-op rebuild skips working them out.)
+        if entry is not None and not settled and archive_names.resolve(seed) != archive_names.articles[seed].resolved:
+            entry = None
         if entry is not None:  # unchanged seed, page, code, registry, group and people
             report.read.problems += [f"{seed}: {p}" for p in entry.problems]
             if entry.page_stamp is None:
