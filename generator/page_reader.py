@@ -22,7 +22,7 @@ from generator.models import ENTITY_KINDS
 from generator.pages import MAX_FRONT_MATTER_BYTES
 from generator.registry import clean_name
 from generator.sanitize import find_unsafe
-from generator.yaml_hints import explain_schema_problem, explain_syntax_error
+from generator.yaml_hints import curly_quoted_value, explain_schema_problem, explain_syntax_error
 
 MAX_PAGE_BYTES = 10_000_000  # a page is a seed's story (seeds stop at 5 MB) plus its front-matter
 
@@ -107,6 +107,12 @@ def read_page(raw: bytes) -> PageReading:
     for line, message in schema_problems(PAGE_SCHEMA, doc, pattern_messages=PATTERN_MESSAGES, required_line=1):
         reading._add(line, explain_schema_problem(lines, line, message))
     _check_date(doc.data.get("date"), doc.line(["date"]), reading)
+    for key, value in doc.data.items():
+        if isinstance(value, str):
+            line = doc.line([key])
+            curly = curly_quoted_value(lines[line - 1]) if 1 <= line <= len(lines) else None
+            if curly:
+                reading._add(line, f"'{key}': {curly}", WARNING)
     _clean_names(doc.data)
     return reading
 

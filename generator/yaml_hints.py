@@ -64,6 +64,17 @@ def explain_syntax_error(lines: list[str], exc: YamlSyntaxError, subject: str = 
     return exc.line, exc.sentence(subject)
 
 
+def curly_quoted_value(line_text: str) -> str | None:
+    """A warning for a valid value wrapped in curly quotes ("section: “World”"): YAML keeps them as
+    part of the text, which is rarely what a person pasting from a word processor meant."""
+    match = _VALUE.match(line_text)
+    value = match.group("value").rstrip() if match else ""
+    if len(value) > 1 and value[0] in CURLY_OPEN and value[-1] in CURLY_ALL:
+        return (f"the value is in curly quotes ({value[0]}…{value[-1]}), which YAML keeps as part of the text; "
+                "use straight quotes ' or \" if they were meant as quoting, or none")
+    return None
+
+
 def explain_schema_problem(lines: list[str], line: int, message: str) -> str:
     """A schema complaint about the value on ``line``, with the editing mistake behind it if one shows."""
     if not 1 <= line <= len(lines):

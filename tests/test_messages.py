@@ -119,3 +119,14 @@ def test_the_build_stores_the_clean_name_and_records_no_edit(tmp_path: Path) -> 
     text = page.read_text(encoding="utf-8")
     assert "- Fumio Kishida\n" in text and "\u00a0" not in text
     assert "people" not in report.kept_edits.get(page.relative_to(root).as_posix(), ())
+
+
+def test_a_valid_value_in_curly_quotes_is_a_warning_on_its_line() -> None:
+    page = ("---\ntitle: Ministers meet\ndate: '2023-03-03'\nsection: \u201cWorld\u201d\n"
+            "caption: 'A \u201cquoted\u201d word inside'\npeople: []\nplaces: []\norganizations: []\ntopics: []\n"
+            "reviewed: false\nseed: null\n---\n\nBody.\n")
+    reading = read_page(page.encode("utf-8"))
+    assert reading.understood  # a warning: the build still merges the page
+    assert [(i.line, i.severity, i.message) for i in reading.issues] == [
+        (4, "warning", "'section': the value is in curly quotes (\u201c\u2026\u201d), which YAML keeps as part of "
+                       "the text; use straight quotes ' or \" if they were meant as quoting, or none")]
