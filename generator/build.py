@@ -25,7 +25,7 @@ from generator.conflicts import find_conflict
 from generator.duplicates import StorySignature, StoryStore, group_stories, signature
 from generator.merge import Names, PageState, RegistryNames, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
-from generator.page_reader import not_updated_message, read_page
+from generator.page_reader import markup_issues, not_updated_message, read_page
 from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
 from generator.registry import Registry, load_registry, registry_files
 from generator.resolve import ArchiveNames, article_names, removed_people, with_people
@@ -398,6 +398,11 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
             report.unchanged += 1
         if human_fields:
             report.kept_edits[rel_page] = human_fields
+            # What a person wrote may hold raw HTML or a script link: a warning, as in `check`.
+            unsafe = [f"its page {rel_page}, line {issue.line}: {issue.message}"
+                      for issue in markup_issues(read_page(page.read_bytes()))]
+            report.read.problems += [f"{seed}: {u}" for u in unsafe]
+            problems += unsafe
         fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
         archive_names.written(seed, resolved)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -131,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except ArticleError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+    except ArticleError as exc:  # the registry or a profile is broken: named as `check` names it
+        root = f"{_paths(args).root}{os.sep}"
+        print(f"Error: {str(exc).replace(root, '')}", file=sys.stderr)
         return 1

@@ -118,3 +118,25 @@ def test_site_drops_html_and_unsafe_links_from_people_and_machine_bodies(tmp_pat
     assert '<a href="https://example.com/y" rel="noopener noreferrer nofollow">hover</a>' in html
     assert re.search(r"Editors' note</p>\s*<p><strong>Corrected</strong>", html)
     assert "<strong>fine</strong>" in html
+
+
+def test_build_warns_about_raw_html_a_person_put_in_a_page(tmp_path: Path, capsys) -> None:
+    from conftest import small_checkout
+
+    from generator.cli import main
+
+    root = small_checkout(tmp_path / "archive")
+    assert main(["--root", str(root), "build", "--strict"]) == 0
+    page = next((root / "content" / "articles").rglob("*.md"))
+    text = page.read_text(encoding="utf-8") + "\n<img src=x onerror=alert(1)>\n"
+    page.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("<img src=x onerror=alert(1)>") + 1
+    capsys.readouterr()
+    expected = (f"seeds/000_c15d51d3465a3ed0.txt: its page {page.relative_to(root).as_posix()}, line {line}: "
+                "raw HTML (<img>) in the article text: the site removes it; write plain text, or Markdown for "
+                "emphasis and links")
+    assert main(["--root", str(root), "build", "--strict"]) == 1  # as `check` fails on it
+    assert expected in capsys.readouterr().err.splitlines()
+    assert main(["--root", str(root), "build", "--strict"]) == 1  # and again on a no-op rebuild
+    assert expected in capsys.readouterr().err.splitlines()
+    assert page.read_text(encoding="utf-8") == text  # the person's body is kept as written
