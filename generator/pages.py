@@ -58,7 +58,7 @@ def escape_body(paragraphs: Sequence[str]) -> str:
     return "\n\n".join(escape_line(p) for p in paragraphs if p.strip()) + "\n"
 
 
-def split(text: str) -> tuple[dict[str, Any], str]:
+def split(text: str, *, unique_keys: bool = False) -> tuple[dict[str, Any], str]:
     """(front-matter mapping, body). A page without front-matter gives ({}, text).
 
     Fast and guarded (libyaml, ``safeyaml``'s limits), for reading many pages; the build and
@@ -71,7 +71,8 @@ def split(text: str) -> tuple[dict[str, Any], str]:
             raise FrontMatterError("front-matter starts with '---' but has no closing '---' line")
         return {}, text
     try:
-        data = load_fast(match.group(1) or "", first_line=2, max_bytes=MAX_FRONT_MATTER_BYTES) or {}
+        data = load_fast(match.group(1) or "", first_line=2, max_bytes=MAX_FRONT_MATTER_BYTES,
+                         unique_keys=unique_keys) or {}
     except YamlSyntaxError as exc:
         raise FrontMatterError(f"line {exc.line}: {exc.sentence('front-matter')}") from exc
     if not isinstance(data, dict):

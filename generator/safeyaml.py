@@ -104,6 +104,20 @@ class _FastLoader(_CLoader):  # type: ignore[misc, valid-type]
 _FastLoader.yaml_implicit_resolvers = _without_timestamps(_CLoader.yaml_implicit_resolvers)
 
 
+class DuplicateKeyError(ValueError):
+    """A mapping names one key twice (``load_fast(..., unique_keys=True)``)."""
+
+
+class _UniqueKeysFastLoader(_FastLoader):
+    """``_FastLoader`` that refuses a key given twice instead of keeping the last one silently."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            raise DuplicateKeyError(f"duplicate key in the mapping starting on line {node.start_mark.line + 1}")
+        return super().construct_mapping(node, deep)
+
+
 def raw_precheck(text: str, *, first_line: int = 1, max_bytes: int | None = None) -> None:
     """Size and bracket depth on the raw text, before any parser sees it."""
     if max_bytes is not None:
@@ -218,12 +232,13 @@ def _scan_events(text: str, first_line: int) -> None:
         loader.dispose()
 
 
-def load_fast(text: str, *, first_line: int = 1, max_bytes: int | None = None) -> Any:
-    """The values of one YAML document, through libyaml, guarded; raises ``YamlSyntaxError`` only."""
+def load_fast(text: str, *, first_line: int = 1, max_bytes: int | None = None, unique_keys: bool = False) -> Any:
+    """The values of one YAML document, through libyaml, guarded; raises ``YamlSyntaxError`` only
+    (and ``DuplicateKeyError`` with ``unique_keys``)."""
     raw_precheck(text, first_line=first_line, max_bytes=max_bytes)
     _scan_events(text, first_line)
     try:
-        return yaml.load(text, Loader=_FastLoader)
+        return yaml.load(text, Loader=_UniqueKeysFastLoader if unique_keys else _FastLoader)
     except yaml.YAMLError as exc:
         raise _marked(exc, first_line) from exc
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:

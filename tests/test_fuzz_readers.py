@@ -21,7 +21,7 @@ from generator.config import ProjectPaths
 from generator.defaults import load_defaults_file
 from generator.merge import merge
 from generator.models import ArticleError
-from generator.page_reader import read_page
+from generator.page_reader import markup_issues, read_page, read_sound_page
 from generator.pages import FrontMatterError, render, split
 from generator.profiles import load_profile
 from generator.registry import load_entities
@@ -97,3 +97,31 @@ def test_check_never_raises_on_registry_or_page(tmp_path_factory, registry_text:
     report = CheckReport()
     known = check_registry(paths, report)
     check_page(paths, page, report, known)
+
+
+# Mutations that keep most pages valid: the fast reader must never pass what read_page refuses.
+EDITS = st.sampled_from(["peopel", "people", "notes: [x]\nnotes: [y]", "date: 2022-13-40", "date: '2022-02-30'",
+                         "<b>", "[x](javascript:a)", "- ", ": ", "\u201cx\u201d", "\t", "seed: 3", "reviewed: yes",
+                         "dateline: {city: a, city: b}", "&a x", "*a", "!!str x", "[", "]", "...", "---", "\n"])
+
+
+@FUZZ
+@given(st.integers(0, len(GOOD_PAGE)), st.integers(0, 12), st.one_of(EDITS, YAMLISH))
+def test_fast_reader_passes_only_what_read_page_finds_sound(at: int, cut: int, insert: str) -> None:
+    raw = (GOOD_PAGE[:at] + insert + GOOD_PAGE[at + cut:]).encode("utf-8")
+    sound = read_sound_page(raw)
+    reading = read_page(raw)
+    if sound is not None:
+        assert reading.understood and not reading.errors and not markup_issues(reading)
+        assert sound == (reading.data, reading.body)
+
+
+def test_fast_reader_takes_a_sound_page_and_refuses_each_kind_of_error() -> None:
+    assert read_sound_page(GOOD_PAGE.encode("utf-8")) == (read_page(GOOD_PAGE.encode("utf-8")).data,
+                                                           read_page(GOOD_PAGE.encode("utf-8")).body)
+    for old, new in (("people:", "peopel:"), ("notes: []", "notes: []\nnotes: []"), ("reviewed: false", "reviewed: 1"),
+                     ("notes: []", "notes: ['<b>x</b>']"), ("notes: []", "notes: [&a x]")):
+        assert old in GOOD_PAGE
+        assert read_sound_page(GOOD_PAGE.replace(old, new, 1).encode("utf-8")) is None, new
+    assert read_sound_page((GOOD_PAGE + "\n<script>x</script>\n").encode("utf-8")) is None
+    assert read_sound_page(GOOD_PAGE.encode("utf-8").replace(b"Tokyo", b"Tok\xffyo", 1)) is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.page_reader import NOT_A_MAPPING, markup_issues, read_page
+from generator.page_reader import NOT_A_MAPPING, markup_issues, read_page, read_sound_page
 from generator.models import ENTITY_KINDS, FRONT_MATTER_KEYS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -211,6 +211,10 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], str, tuple[PageProble
         raw = path.read_bytes()
     except OSError as err:
         raise FrontMatterError(f"{path}: cannot read: {err}") from err
+    sound = read_sound_page(raw)  # nearly every page: read once, fast, nothing to say
+    if sound is not None:
+        data, body = sound
+        return {key: value for key, value in data.items() if key in FIELDS}, body, ()
     reading = read_page(raw)
     problems = tuple(PageProblem(i.line, i.message) for i in reading.errors)
     if not isinstance(reading.data, dict) or reading.body is None:
