@@ -10,6 +10,7 @@ articles, the archive's span), so the page cache's keys cover it.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from markupsafe import Markup
@@ -37,6 +38,12 @@ def month_url(ym: YearMonth) -> str:
     return f"timeline/{ym[0]:04d}/{ym[1]:02d}/"
 
 
+@lru_cache(maxsize=8)
+def _months(first: YearMonth, last: YearMonth) -> tuple[YearMonth, ...]:
+    """The archive's span, month by month: the same for every term page of a build."""
+    return tuple(month_span(first, last))
+
+
 class Pictures:
     def __init__(self, index: TermIndex) -> None:
         self.index = index
@@ -45,7 +52,7 @@ class Pictures:
         """Mentions per month over the archive's span (`span`: its first and last month)."""
         if span is None:
             return Markup("")
-        return Markup(mentions_chart(month_counts(term.articles), month_span(*span), name=term.name))
+        return Markup(mentions_chart(month_counts(term.articles), _months(*span), name=term.name))
 
     def network(self, term: Term, link: Link) -> Markup:
         """The co-mention network of a person's or organisation's page ("" for other kinds, and
