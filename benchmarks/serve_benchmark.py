@@ -4,6 +4,7 @@ is served on the article's page, then on its first person's (or place's) term pa
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -57,8 +58,11 @@ def measure_serve(project: Path, items: list[Article]) -> list[str]:
         for attempt in (1, 2):
             new_title = f"Edited headline number {attempt}"
             text = path.read_text(encoding="utf-8")
-            old = item.meta["title"] if attempt == 1 else "Edited headline number 1"
-            path.write_text(text.replace(old, new_title, 1), encoding="utf-8")
+            # The title line as YAML wrote it (quoted or not): the edit must really change the page.
+            edited_text = re.sub(r"^title: .*$", f"title: {new_title}", text, count=1, flags=re.MULTILINE)
+            if edited_text == text:
+                raise RuntimeError(f"{path}: no title line to edit")
+            path.write_text(edited_text, encoding="utf-8")
             edited = time.perf_counter()
             page = _wait_for(page_url, new_title, 600)
             term = _wait_for(term_url, new_title, 600) + page
