@@ -99,6 +99,11 @@ def _fingerprint(paths: ProjectPaths) -> str:
 
 
 def _rel(paths: ProjectPaths, path: Path) -> str:
+    if path.is_absolute() and ".." not in path.parts:  # as listed under the (resolved) root: no lookups
+        try:
+            return path.relative_to(paths.root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(paths.root).as_posix()
     except ValueError:

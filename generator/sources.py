@@ -80,6 +80,9 @@ def list_seeds(seeds_dir: Path, root: Path | None = None) -> SeedListing:
     refused: list[ArticleError] = []
     for folder, dirs, names in os.walk(seeds_dir, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        # Links are refused below, so nothing under seeds/ should lead out of it; checked once a
+        # folder (a file is no link, so it is where its folder is), not once a file.
+        folder_inside = inside == Path(os.path.realpath(folder)) or inside in Path(os.path.realpath(folder)).parents
         for name in [*dirs, *names]:
             path = Path(folder) / name
             if name.startswith("."):
@@ -90,7 +93,7 @@ def list_seeds(seeds_dir: Path, root: Path | None = None) -> SeedListing:
             elif name in names:
                 if not stat.S_ISREG(path.lstat().st_mode):
                     refused.append(ArticleError(_shown(path, root), REFUSED_SPECIAL))
-                elif inside not in path.resolve().parents:
+                elif not folder_inside:
                     refused.append(ArticleError(_shown(path, root), REFUSED_OUTSIDE))
                 elif name != DEFAULTS_FILE:  # a folder's defaults, not an article
                     files.append(path)
