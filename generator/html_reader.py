@@ -116,7 +116,26 @@ def _paragraphs(text: str | None, title: str | None, h1: str | None, rules: Sequ
         if out and line == out[-1]:
             continue
         out.append(line)
-    return out
+    return _without_link_list(out)
+
+
+MIN_LINK_LIST = 6  # this many headline-like lines in a row closing the text: a list of links
+MAX_LINK_WORDS = 14
+
+
+def _headline_like(line: str) -> bool:
+    """Short, and not a sentence: a link's text ("Surfer Survives Shark Bite", "Reuters", a title
+    cut short with "...") rather than a line of the story."""
+    return len(line.split()) <= MAX_LINK_WORDS and (not line.endswith((".", "!", "?")) or line.endswith(("...", "\u2026")))
+
+
+def _without_link_list(paragraphs: list[str]) -> list[str]:
+    """The story without a closing list of other headlines (related videos, "more news"):
+    extraction keeps such lists when the page marks them up like text."""
+    end = len(paragraphs)
+    while end and _headline_like(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end] if len(paragraphs) - end >= MIN_LINK_LIST and end else paragraphs
 
 
 def _key(text: str) -> str:

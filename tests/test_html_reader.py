@@ -125,3 +125,22 @@ def test_decode_html_follows_the_declared_charset():
     page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head><body>日本語</body></html>'
     text, _ = decode_html(page.encode("shift_jis"))
     assert "日本語" in text
+
+
+STORY = ("The council approved the new budget on Tuesday after a long debate over school funding.",
+         "Its leader said the vote showed the city could still agree on what matters.")
+LINKS = ("Surfer Survives Shark Bite", "AP", "Gas under $2 a gallon in Chicago", "Reuters",
+         "Pope Francis: So many tears around the world this Christmas", "Press Association",
+         "AirAsia Jet Carrying 162 Passengers...")
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (STORY + LINKS, STORY),  # a closing list of other headlines and their sources
+    (STORY + LINKS[:5], STORY + LINKS[:5]),  # five short lines: may be the story's own list
+    (LINKS, LINKS),  # nothing but short lines: nothing to tell a list from
+    (LINKS + STORY, LINKS + STORY),  # only a list that closes the text
+])
+def test_a_closing_list_of_links_is_not_story(lines, expected):
+    from generator.html_reader import _paragraphs
+
+    assert _paragraphs("\n".join(lines), "Budget approved", None, []) == list(expected)
