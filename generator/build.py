@@ -25,6 +25,7 @@ from generator.conflicts import find_conflict
 from generator.duplicates import StorySignature, StoryStore, group_stories, signature
 from generator.merge import Names, PageState, RegistryNames, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
+from generator.hand_pages import hand_written_problems
 from generator.page_reader import markup_issues, not_updated_message, read_page
 from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
 from generator.registry import Registry, load_registry, registry_files
@@ -35,7 +36,7 @@ from generator.withdrawn import forget_deleted_articles, withdraw
 from generator.wording import count
 
 SCHEMA_FILE = Path("generator/schemas/page.schema.json")
-_NOT_IN_PIPELINE = {"cli.py", "check.py", "suggest.py", "__main__.py"}
+_NOT_IN_PIPELINE = {"cli.py", "check.py", "suggest.py", "__main__.py", "hand_pages.py"}
 
 
 @dataclass
@@ -418,6 +419,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
         forget_deleted_articles(paths, index or StateIndex.scan(paths), report.notes)
     fresh.save(cache_file)
     archive_names.save(names_file, fresh.fingerprint)
+    report.read.problems += hand_written_problems(paths)
     if not quiet:
         for line in report.problem_lines:
             log(line)

@@ -97,3 +97,24 @@ def test_sound_hand_written_page_builds_strict(tmp_path: Path) -> None:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert _warnings(result.stderr) == []
+
+
+def test_generator_build_judges_hand_written_pages_like_check(tmp_path: Path, capsys) -> None:
+    from conftest import small_checkout
+
+    from generator.cli import main
+
+    root = small_checkout(tmp_path / "archive")
+    assert main(["--root", str(root), "build", "--strict"]) == 0
+    page = root / "content" / "articles" / "2020" / "01" / "editors-note.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(HAND_WRITTEN, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--strict"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "content/articles/2020/01/editors-note.md:4: unknown key 'peopel' (did you mean 'people'?)" in err
+    assert any(line.startswith("content/articles/2020/01/editors-note.md:10: unknown key 'hide'") for line in err)
+    assert page.read_text(encoding="utf-8") == HAND_WRITTEN  # judged, never rewritten
+    page.write_text(HAND_WRITTEN.replace("peopel:\n- Someone Else\n", "").replace("hide:\n- navigation\n", ""),
+                    encoding="utf-8")
+    assert main(["--root", str(root), "build", "--strict"]) == 0  # a sound hand-written page is fine
