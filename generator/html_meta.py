@@ -46,6 +46,7 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»«~/]|::|\|\|)\s+|:\s+")
 PHOTO_CREDIT = re.compile(r"\s*[(（](?:写真|photos?|pictures?|images?|fotos?|video)\s*[:：=＝][^)）]{1,40}[)）]\s*$",
                           re.IGNORECASE)
 SECTION_LABEL_WORDS = 3
+MAX_ESCAPES = 3  # "&amp;amp;#039;" is an apostrophe escaped three times over
 RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 # A date in the page's address: /2014/12/29/, /2014-12-29-, /20141229/.
 URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<s>[/_-]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?!\d)")
@@ -69,7 +70,12 @@ class PageMeta:
 def _norm(text: str | None) -> str | None:
     if text is None:
         return None
-    text = " ".join(html.unescape(text).split())  # entities escaped twice by the CMS
+    for _ in range(MAX_ESCAPES):  # entities escaped twice or three times by the CMS
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    text = " ".join(text.split())
     return text or None
 
 

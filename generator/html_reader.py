@@ -200,7 +200,91 @@ def parse_html(raw: RawDocument, profiles: Sequence[Profile]) -> Article:
         tree, url=meta.url, with_metadata=True, include_comments=False, include_images=False,
         prune_xpath=list(profile.junk_selectors) or None, fast=False)
     doc_meta: dict[str, Any] = doc.as_dict() if doc is not None else {}
+    if doc is not None and doc.body is not None:
+        doc_meta["text"] = _story_text(doc.body)
+    doc_meta["text"] = _with_gallery(doc_meta.get("text") or "", raw.text)
     return _article(raw, meta, doc_meta, profile, generic, caption, summarize)
+
+
+# Block elements of trafilatura's document tree: inside a list item they are slides or cards
+# (a heading and its paragraph), each its own paragraph, not one run-on line.
+_BLOCKS = frozenset({"head", "p", "list", "quote", "table"})
+
+
+def _story_text(body: Any) -> str:
+    """trafilatura's text, one paragraph a line, with list items that hold whole blocks (a
+    gallery's heading and caption) unwrapped: its plain-text writer joins their parts with no
+    space ("Fall Bowl CenterpieceThis decoration ...") and leaves a lone "-" for the item."""
+    from trafilatura.xml import xmltotxt
+
+    for item in list(body.iter("item")):
+        if not any(child.tag in _BLOCKS for child in item):
+            continue
+        parent = item.getparent()
+        if parent is None:
+            continue
+        index = parent.index(item)
+        lead = (item.text or "").strip()
+        parts = list(item)
+        if lead:
+            first = item.makeelement("p", {})
+            first.text = lead
+            parts.insert(0, first)
+        for offset, child in enumerate(parts):
+            parent.insert(index + offset, child)
+        parent.remove(item)
+    return xmltotxt(body, False)
+
+
+SHORT_STORY_WORDS = 150  # extracted text this short may be only a gallery's introduction
+MIN_SLIDES = 3
+MIN_SLIDE_WORDS = 8
+
+
+def _with_gallery(text: str, page: str) -> str:
+    """A slideshow's slides after its introduction. Galleries put each slide (a heading and
+    its text) in a repeated block that extractors score as boilerplate, so a page whose
+    extracted story is a few lines gets the richest run of slides, when they say more."""
+    words = len(text.split())
+    if words >= SHORT_STORY_WORDS:
+        return text
+    from lxml import html as lxml_html
+
+    slides = _slides(lxml_html.document_fromstring(page.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")))
+    if sum(len(line.split()) for line in slides) <= 2 * words:
+        return text
+    return "\n".join([text, *slides]) if text else "\n".join(slides)
+
+
+def _slides(tree: Any) -> list[str]:
+    """The longest run of sibling blocks of one kind (same tag and class) that each hold a
+    heading and a paragraph of text: heading, then paragraphs, slide by slide."""
+    best: list[str] = []
+    best_words = 0
+    for parent in tree.iter():
+        groups: dict[tuple[str, str | None], list[Any]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class")), []).append(child)
+        for members in groups.values():
+            if len(members) < MIN_SLIDES:
+                continue
+            lines: list[str] = []
+            count = 0
+            for block in members:
+                heads = block.xpath(".//h2|.//h3|.//h4")
+                paras = [t for t in map(_element_text, block.xpath(".//p")) if len(t.split()) >= MIN_SLIDE_WORDS]
+                if heads and paras:
+                    count += 1
+                    lines += [_element_text(heads[0]), *paras]
+            words = sum(len(line.split()) for line in lines)
+            if count >= MIN_SLIDES and words > best_words:
+                best, best_words = lines, words
+    return best
+
+
+def _element_text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 def _article(raw: RawDocument, meta: PageMeta, doc: dict[str, Any], profile: Profile, generic: Profile,

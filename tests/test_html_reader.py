@@ -144,3 +144,35 @@ def test_a_closing_list_of_links_is_not_story(lines, expected):
     from generator.html_reader import _paragraphs
 
     assert _paragraphs("\n".join(lines), "Budget approved", None, []) == list(expected)
+
+
+SLIDE = ('<section class="slide"><h2>{head}</h2><div class="text"><p>{text}</p></div>'
+         '<p class="credit">Photo: Staff</p></section>')
+SLIDES = [("The Lighthouse Steps", "A stone stair of two hundred steps climbs from the quay to the lighthouse."),
+          ("Gull Point", "The path follows the old telegraph line and ends at a ruined signal hut."),
+          ("Chapel Hill", "A short but steep climb leads to the fishermen's chapel and its old bell.")]
+
+
+def _gallery_page(slides: list[tuple[str, str]]) -> str:
+    return ("<html><body><nav><ul><li><a href='/'>Home</a></li></ul></nav><div class='gallery'>"
+            + "".join(SLIDE.format(head=h, text=t) for h, t in slides) + "</div></body></html>")
+
+
+def test_a_slideshow_missed_by_extraction_is_read_slide_by_slide():
+    from generator.html_reader import _with_gallery
+
+    intro = "Five walks above the old harbour."
+    assert _with_gallery(intro, _gallery_page(SLIDES)).split("\n") == [
+        intro, *(line for slide in SLIDES for line in slide)]
+    # nothing extracted at all: the slides are the story
+    assert _with_gallery("", _gallery_page(SLIDES)).split("\n")[:2] == list(SLIDES[0])
+
+
+@pytest.mark.parametrize("case", ["two slides", "long story", "slides say less"])
+def test_the_slides_are_added_only_to_a_short_story_they_outweigh(case):
+    from generator.html_reader import _with_gallery
+
+    text = {"two slides": "Five walks.", "long story": " ".join(["word"] * 150),
+            "slides say less": " ".join(["word"] * 60)}[case]
+    slides = SLIDES[:2] if case == "two slides" else SLIDES
+    assert _with_gallery(text, _gallery_page(slides)) == text
