@@ -33,6 +33,7 @@ from generator.site.entities import EntityLookup
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
 from generator.site.lean import lean_html
+from generator.site.page_model import adopt
 from generator.site.pictures import Pictures
 from generator.site.records import FIELDS, RecordCache
 from generator.site.render import Renderer, escape_title
@@ -128,6 +129,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 self.archive.records, site_name=config.site_name, site_url=config.site_url,
                 feed_path=self.config.feed_path, size=self.config.feed_size))
         self._urls = {file.url for file in files}
+        adopt(files, set(self.archive.generated) | set(self.archive.by_src), config)
         self._open_cache(config)
         return files
 
