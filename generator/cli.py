@@ -136,3 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = f"{_paths(args).root}{os.sep}"
         print(f"Error: {str(exc).replace(root, '')}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` or a pager that closed early: not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+        return 0

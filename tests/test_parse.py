@@ -212,3 +212,18 @@ def test_story_paragraph_before_a_later_dateline_is_kept(profiles):
     assert article.title == "Ministers Meet on Energy Prices"
     assert len(article.paragraphs) == 2
     assert article.summary.startswith("Energy ministers from twelve countries")
+
+
+def test_parse_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    import subprocess
+    import sys
+
+    seed = tmp_path / "story.txt"
+    story = "".join(f"The council approved budget line {n} on Tuesday after a long debate.\n\n" for n in range(3000))
+    seed.write_text("Council approves budget\n\n" + story, encoding="utf-8")  # far more than a pipe holds
+    reader = subprocess.Popen([sys.executable, "-m", "generator", "parse", "--body", str(seed)], cwd=Path(__file__).parents[1],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout.read(1) == b"{"
+    reader.stdout.close()  # as `head -1` does
+    assert reader.wait(timeout=60) == 0
+    assert b"Traceback" not in reader.stderr.read()
