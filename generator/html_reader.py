@@ -196,9 +196,14 @@ def parse_html(raw: RawDocument, profiles: Sequence[Profile]) -> Article:
     generic = generic_profile(profiles)
     profile = profile_for_host(meta.host, profiles) or generic
     caption = _caption(tree)
+    # The page's own date tag wins over htmldate's guess, so when it has one htmldate need not
+    # search the text (its extensive search tries every dateparser locale: half the time).
+    from trafilatura.settings import set_date_params
+
+    date_params = set_date_params(extensive=meta.date is None)
     doc = trafilatura.bare_extraction(
         tree, url=meta.url, with_metadata=True, include_comments=False, include_images=False,
-        prune_xpath=list(profile.junk_selectors) or None, fast=False)
+        prune_xpath=list(profile.junk_selectors) or None, fast=False, date_extraction_params=date_params)
     doc_meta: dict[str, Any] = doc.as_dict() if doc is not None else {}
     if doc is not None and doc.body is not None:
         doc_meta["text"] = _story_text(doc.body)
