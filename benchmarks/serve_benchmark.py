@@ -1,5 +1,5 @@
-"""Edit-to-served time under `mkdocs serve`: change one article's title, poll until the new title
-is served on the article's page, then on its first person's (or place's) term page."""
+"""Edit-to-served time under `mkdocs serve` (or `mkdocs serve --dirty`): change one article's title,
+poll until the new title is served on the article's page, then on its first person's term page."""
 
 from __future__ import annotations
 
@@ -37,11 +37,13 @@ def _wait_for(url: str, needle: str, timeout: float) -> float:
     raise TimeoutError(f"{needle!r} not served at {url} within {timeout:.0f} s")
 
 
-def measure_serve(project: Path, items: list[Article]) -> list[str]:
+def measure_serve(project: Path, items: list[Article], dirty: bool = False) -> list[str]:
+    """`dirty`: `mkdocs serve --dirty` (only changed pages are built again; see generator/site/dirty.py)."""
     from generator.slugs import slugify
 
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    proc = subprocess.Popen(command,
                             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     root = f"http://127.0.0.1:{port}/news-archive/"

@@ -29,10 +29,10 @@ def test_only_archive_files_not_yet_bound_get_an_archive_page(config):
     taken = files.get_file_from_path("taken.md")
     from mkdocs.structure.pages import Page
     Page(None, taken, config)
-    assert adopt(files, {"people/a.md", "articles/x.md", "taken.md"}, config) == 2
-    kinds = {f.src_uri: type(f.page).__name__ if f.page else None for f in files}
-    assert kinds == {"people/a.md": "ArchivePage", "articles/x.md": "ArchivePage", "about.md": None,
-                     "taken.md": "Page"}
+    assert adopt(files, {"people/a.md": "A", "articles/x.md": "X", "taken.md": "T"}, config) == 2
+    kinds = {f.src_uri: (type(f.page).__name__, f.page.title) if f.page else None for f in files}
+    assert kinds == {"people/a.md": ("ArchivePage", "A"), "articles/x.md": ("ArchivePage", "X"), "about.md": None,
+                     "taken.md": ("Page", None)}
 
 
 def test_a_page_without_markdown_renders_without_a_converter(config, monkeypatch):

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.site.cache import Fingerprint
+from generator.site.dirty import SourceStubs
 from generator.site.entities import EntityLookup
 from generator.site.feed import FeedWriter, term_feed_path
 from generator.site.records import ArticleRecord, FrontMatterError, RecordCache
@@ -40,6 +42,8 @@ class Archive:
         self.related = related
         self.by_src: dict[str, ArticleRecord] = {r.src_uri: r for r in records}
         self.generated: dict[str, GeneratedPage] = {}  # src_uri -> spec, for MkDocs' page events
+        self.stubs: SourceStubs | None = None  # dirty builds only (dirty.py)
+        self.fingerprint = Fingerprint()
 
     @classmethod
     def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
@@ -87,7 +91,10 @@ class Archive:
                                index_page_size=index_page_size, latest=latest, with_home=with_home,
                                feed_url=feed_url, with_search=with_search, term_feeds=term_feeds,
                                today=today):
-            file = File.generated(config, spec.src_uri, content="")
+            if self.stubs is not None:  # a dirty build: MkDocs builds the page only if its stub changed
+                file = self.stubs.page(config, spec.src_uri, self.fingerprint.of((spec.title, spec.template, spec.data)))
+            else:
+                file = File.generated(config, spec.src_uri, content="")
             if file.dest_uri in taken:
                 log.info("Keeping the hand-written %s instead of a generated page", file.dest_uri)
                 continue
@@ -119,4 +126,7 @@ class Archive:
         if files.get_file_from_path(dest) is not None:
             log.info("Keeping the hand-written %s instead of a generated file", dest)
             return
-        files.append(File.generated(config, dest, content=content))
+        if self.stubs is not None:
+            files.append(self.stubs.static(config, dest, content))
+        else:
+            files.append(File.generated(config, dest, content=content))

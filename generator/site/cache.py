@@ -58,6 +58,9 @@ def tree_digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime, dt.time})
+
+
 class Fingerprint:
     """Stable text of what a template can read from a value: dataclasses by their fields (or by
     what their `fingerprint()` returns, e.g. a term, whose related terms count by name only),
@@ -68,14 +71,19 @@ class Fingerprint:
         self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
 
     def of(self, value: Any) -> str:
+        kind = type(value)  # exact types first: this runs for every value of every page
+        if kind in _PLAIN:
+            return repr(value)
+        if kind is list or kind is tuple:
+            return "[" + ",".join([self.of(v) for v in value]) + "]"
         if value is None or isinstance(value, (str, int, float, bool)):
             return repr(value)
         if isinstance(value, (dt.date, dt.time)):  # dates and datetimes: by value
             return repr(value)
         if isinstance(value, (list, tuple)):
-            return "[" + ",".join(self.of(v) for v in value) + "]"
+            return "[" + ",".join([self.of(v) for v in value]) + "]"
         if isinstance(value, dict):
-            return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in value.items()) + "}"
+            return "{" + ",".join([f"{self.of(k)}:{self.of(v)}" for k, v in value.items()]) + "}"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             hit = self._memo.get(id(value))
             if hit is None:

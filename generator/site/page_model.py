@@ -11,6 +11,8 @@ with Markdown to convert are rendered by MkDocs exactly as before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -28,11 +30,14 @@ class ArchivePage(Page):
         super().render(config, files)
 
 
-def adopt(files: Files, src_uris: set[str], config: MkDocsConfig) -> int:
-    """Give every archive file not yet bound to a page an ArchivePage; the count adopted."""
+def adopt(files: Files, titles: Mapping[str, str], config: MkDocsConfig) -> int:
+    """Give every archive file (`titles`: src_uri -> the page's title, as its meta will say) not
+    yet bound to a page an ArchivePage; the count adopted. The title is known before any page is
+    read, so navigation shows it even for pages a dirty build does not read again."""
     count = 0
     for file in files.documentation_pages():
-        if file.page is None and file.src_uri in src_uris:
-            ArchivePage(None, file, config)
+        title = titles.get(file.src_uri)
+        if file.page is None and title is not None:
+            ArchivePage(title, file, config)
             count += 1
     return count

@@ -29,6 +29,7 @@ from generator.site.archive import Archive
 from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, tree_digest
 from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
+from generator.site.dirty import SourceStubs
 from generator.site.entities import EntityLookup
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
@@ -66,11 +67,13 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._warnings = WarningCounter()
         self._related: dict[str, list] = {}  # src_uri -> related records, found before the cache lookup
         self._serving = False
+        self._dirty = False  # `--dirty`: generated pages get stub sources (dirty.py)
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
 
     def on_startup(self, command, dirty):
         """Defining this keeps the plugin (and its caches) alive across `mkdocs serve` rebuilds."""
         self._serving = command == "serve"
+        self._dirty = bool(dirty)
 
     def on_pre_build(self, config):
         self._reported = frozenset()
@@ -115,6 +118,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
             often_with=self.config.cooccurring, related=self.config.related,
             related_max_df=self.config.related_max_df, root=self.root, reported=self._reported)
+        if self._dirty:
+            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", self._salt(config))
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
@@ -128,17 +133,26 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.archive.add_file(files, config, self.config.feed_path, atom_feed(
                 self.archive.records, site_name=config.site_name, site_url=config.site_url,
                 feed_path=self.config.feed_path, size=self.config.feed_size))
+        if self.archive.stubs is not None:
+            log.info("news-archive: dirty build: %d generated pages and feeds changed", self.archive.stubs.written)
         self._urls = {file.url for file in files}
-        adopt(files, set(self.archive.generated) | set(self.archive.by_src), config)
+        titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
+        titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
+        adopt(files, titles, config)
         self._open_cache(config)
         return files
 
     def _open_cache(self, config) -> None:
         self._keys.clear(), self._hits.clear()
-        self._fingerprint = Fingerprint()
+        # the archive's: a dirty build has already fingerprinted every generated page
+        self._fingerprint = self.archive.fingerprint if self.archive is not None else Fingerprint()
         if not self.config.cache:
             self.pages = None
             return
+        self.pages = PageCache(self.root / self.config.cache_dir / "pages.sqlite", self._salt(config))
+
+    def _salt(self, config) -> str:
+        """Everything besides a page's own data that shapes it: code, templates, registry, config."""
         code = Path(__file__).parent
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         # sanitize.py too: a change to the HTML allowlist must reach every cached page.
@@ -148,9 +162,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         import material
         import mkdocs
 
-        salt = digest(__version__, mkdocs.__version__, getattr(material, "__version__", ""), tree_digest(inputs),
+        return digest(__version__, mkdocs.__version__, getattr(material, "__version__", ""), tree_digest(inputs),
                       repr(sorted(self.config.items())))
-        self.pages = PageCache(self.root / self.config.cache_dir / "pages.sqlite", salt)
 
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
     def on_page_read_source(self, page, config):

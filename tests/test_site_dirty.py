@@ -1,0 +1,95 @@
+"""`mkdocs build --dirty` / `serve --dirty` (generator/site/dirty.py): only pages whose content
+changed are built and written again, and those are current."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import SEED_PAGE, SEED_URL, mkdocs_build, write_project
+from generator.site.dirty import SourceStubs
+
+
+@pytest.fixture
+def config(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Archive\n", encoding="utf-8")
+    cfg = load_config(str(tmp_path / "mkdocs.yml"))
+    cfg.plugins._current_plugin = None  # as MkDocs sets it while a plugin's event runs
+    return cfg
+
+
+def test_a_stub_is_rewritten_only_when_what_it_stands_for_changes(tmp_path, config):
+    stubs = SourceStubs(tmp_path / "stubs", "salt-1")
+    page = stubs.page(config, "people/a.md", "fingerprint-1")
+    feed = stubs.static(config, "people/a/feed.xml", b"<feed/>")
+    assert (page.src_uri, page.dest_uri, feed.dest_uri) == ("people/a.md", "people/a/index.html", "people/a/feed.xml")
+    assert Path(feed.abs_src_path).read_bytes() == b"<feed/>"
+    assert stubs.written == 2
+    before = {p: os.stat(p).st_mtime_ns for p in (page.abs_src_path, feed.abs_src_path)}
+    time.sleep(0.01)
+
+    again = SourceStubs(tmp_path / "stubs", "salt-1")
+    again.page(config, "people/a.md", "fingerprint-1")
+    again.static(config, "people/a/feed.xml", b"<feed/>")
+    assert again.written == 0
+    assert {p: os.stat(p).st_mtime_ns for p in before} == before
+
+    changed = SourceStubs(tmp_path / "stubs", "salt-1")
+    changed.page(config, "people/a.md", "fingerprint-2")
+    changed.static(config, "people/a/feed.xml", b"<feed>new</feed>")
+    assert changed.written == 2
+    assert not list((tmp_path / "stubs").rglob("*.partial"))
+
+    other_code = SourceStubs(tmp_path / "stubs", "salt-2")  # templates, registry or code changed
+    other_code.page(config, "people/a.md", "fingerprint-2")
+    assert other_code.written == 1
+
+
+def _mtimes(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_dirty_build_writes_only_the_edited_article_and_the_pages_that_list_it(tmp_path):
+    project = write_project(tmp_path)
+    site = project / "site"
+    first = mkdocs_build(project, "--dirty", strict=False)
+    assert first.returncode == 0, first.stderr
+
+    time.sleep(0.05)  # MkDocs compares modification times
+    again = mkdocs_build(project, "--dirty", strict=False)
+    assert "dirty build: 0 generated pages and feeds changed" in again.stderr
+    untouched = _mtimes(site)
+    rewritten = {n for n, t in untouched.items() if t != os.stat(site / n).st_mtime_ns}
+    assert rewritten == set()
+
+    page = project / "content" / SEED_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    time.sleep(0.05)
+    edited = mkdocs_build(project, "--dirty", strict=False)
+    assert edited.returncode == 0, edited.stderr
+    now = _mtimes(site)
+    written = {n for n in now if now[n] != untouched.get(n)}
+    for listing in (SEED_URL + "index.html", "people/yoon-suk-yeol/index.html", "people/yoon-suk-yeol/feed.xml",
+                    "timeline/2022/05/index.html", "index.html"):
+        assert listing in written, listing
+        assert b"Edited headline" in (site / listing).read_bytes(), listing
+    # Every page is what a full build of the edited archive writes, except other articles' lists
+    # of related and neighbouring articles (MkDocs' own caveat for dirty builds).
+    cold_project = write_project(_fresh(tmp_path))
+    (cold_project / "content" / SEED_PAGE).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    assert mkdocs_build(cold_project, strict=False).returncode == 0
+    for name in now:
+        if name.endswith(".html") and not (name.startswith("articles/") and name != SEED_URL + "index.html"):
+            assert (site / name).read_bytes() == (cold_project / "site" / name).read_bytes(), name
+
+
+def _fresh(tmp_path: Path) -> Path:
+    folder = tmp_path.parent / f"{tmp_path.name}-cold"
+    folder.mkdir()
+    return folder
