@@ -93,3 +93,16 @@ def _fresh(tmp_path: Path) -> Path:
     folder = tmp_path.parent / f"{tmp_path.name}-cold"
     folder.mkdir()
     return folder
+
+
+def test_stubs_remembered_between_rebuilds_are_not_read_again(tmp_path, config, monkeypatch):
+    known: dict[str, bytes] = {}
+    SourceStubs(tmp_path / "stubs", "salt", known).page(config, "people/a.md", "f1")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(f"read {self}")))
+    again = SourceStubs(tmp_path / "stubs", "salt", known)
+    again.page(config, "people/a.md", "f1")
+    assert again.written == 0
+    monkeypatch.undo()
+    changed = SourceStubs(tmp_path / "stubs", "salt", known)
+    changed.page(config, "people/a.md", "f2")
+    assert changed.written == 1 and known["people/a.md"].endswith(b"\n")

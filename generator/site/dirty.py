@@ -26,10 +26,13 @@ __all__ = ["SourceStubs"]
 
 
 class SourceStubs:
-    def __init__(self, folder: Path, salt: str) -> None:
+    def __init__(self, folder: Path, salt: str, known: dict[str, bytes] | None = None) -> None:
         self.folder = folder
         self.salt = salt.encode("utf-8")
         self.written = 0  # stubs new or changed in this build: the pages MkDocs will build again
+        # src_uri -> stub content as written: `mkdocs serve` keeps it between rebuilds, so an
+        # unchanged stub is not even read again
+        self.known = known if known is not None else {}
 
     def page(self, config: MkDocsConfig, src_uri: str, fingerprint: str) -> File:
         """A generated page backed by a stub holding its fingerprint."""
@@ -42,14 +45,17 @@ class SourceStubs:
 
     def _file(self, config: MkDocsConfig, src_uri: str, content: bytes) -> File:
         path = self.folder / src_uri
-        try:
-            same = path.read_bytes() == content
-        except OSError:
-            same = False
+        same = self.known.get(src_uri) == content
+        if not same:
+            try:
+                same = path.read_bytes() == content
+            except OSError:
+                same = False
         if not same:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(path.name + ".partial")
             partial.write_bytes(content)
             os.replace(partial, path)  # never a half-written stub
             self.written += 1
+        self.known[src_uri] = content
         return File.generated(config, src_uri, abs_src_path=str(path))

@@ -68,6 +68,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._related: dict[str, list] = {}  # src_uri -> related records, found before the cache lookup
         self._serving = False
         self._dirty = False  # `--dirty`: generated pages get stub sources (dirty.py)
+        self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
 
     def on_startup(self, command, dirty):
@@ -119,7 +120,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             often_with=self.config.cooccurring, related=self.config.related,
             related_max_df=self.config.related_max_df, root=self.root, reported=self._reported)
         if self._dirty:
-            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", self._salt(config))
+            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", self._salt(config),
+                                             self._stub_memory)
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
