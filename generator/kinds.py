@@ -24,7 +24,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from generator.people_lexicon import COMMON_WORDS, HONORIFICS, NATIONALITIES, ORG_WORDS, PARTICLES, PLACES, TITLES
+from generator.datelines import AGENCY_NAMES
+from generator.people_lexicon import (COMMON_WORDS, FIRST_NAMES, HONORIFICS, NATIONALITIES, ORG_WORDS, PARTICLES,
+                                      PLACES, TITLES)
 
 __all__ = ["SortedNames", "sort_names", "defined_acronyms"]
 
@@ -62,6 +64,7 @@ _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'’&.-]*|of|for|and|the|de|du|des|la|le|del|on|in)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|the|de|du|des"
     r"|la|le|del|on|in))*)\s+\(([A-Z][A-Z&]{1,7})\)"
 )
+MIN_AGENCY_WORD = 5
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "&"}) | PARTICLES
 
 
@@ -160,6 +163,15 @@ def _cold_start_orgs(text: str) -> list[str]:
     return out
 
 
+def _is_agency(name: str) -> bool:
+    """A news agency by a name of several words ("Prensa Latina", "Kyodo News") or one long word
+    that is no given name ("Tanjug", "Interfax"); short credits ("AP", "Ana") are left alone."""
+    key = name.casefold()
+    if key not in AGENCY_NAMES:
+        return False
+    return " " in key or (len(key) >= MIN_AGENCY_WORD and key not in FIRST_NAMES)
+
+
 def sort_names(names: Sequence[str], texts: Sequence[str]) -> SortedNames:
     """Sort the finder's ``names`` by what the ``texts`` (story, caption) say they are."""
     text = "\n".join(t for t in texts if t)
@@ -171,7 +183,7 @@ def sort_names(names: Sequence[str], texts: Sequence[str]) -> SortedNames:
     for name in names:
         if name in acronyms or name in expansions:
             kind = "organization"
-        elif any(w.casefold() in ORG_WORDS for w in name.split()):
+        elif any(w.casefold() in ORG_WORDS for w in name.split()) or _is_agency(name):
             kind = "organization"
         else:
             kind = _kind(name, text)

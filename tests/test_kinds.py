@@ -56,3 +56,12 @@ def test_finder_tells_teams_places_and_grounds_from_people(text: str, expected: 
     from generator.people import find_people
 
     assert find_people([text]) == expected
+
+
+def test_news_agencies_named_in_the_story_are_organisations_not_people() -> None:
+    from generator.kinds import sort_names
+
+    text = ("The interview, published by Prensa Latina on Saturday, was quoted by Interfax. "
+            "Ana Lucia Torres said she spoke to Ana on Friday.")
+    got = sort_names(["Prensa Latina", "Interfax", "Ana Lucia Torres", "Ana"], [text])
+    assert (got.people, got.organizations) == (("Ana Lucia Torres", "Ana"), ("Prensa Latina", "Interfax"))
