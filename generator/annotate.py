@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 from generator import people as people_finder
 from generator.agency import is_about_agency
@@ -21,6 +22,7 @@ from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.places import PlaceFinder
 from generator.registry import Entity, Registry, fold, name_tokens
+from generator.tokens import Tokens, tokenise
 from generator.topics import TopicScorer
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -62,16 +64,17 @@ class Matcher:
         self.topic_scorer = TopicScorer(registry)
         self.place_finder = PlaceFinder(registry, gazetteer or load_gazetteer())
 
-    def find_all(self, text: str) -> dict[str, list[tuple[int, Entity]]]:
-        """kind -> [(character offset of first mention, entity)] for every entity in ``text``."""
-        words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-        folded = [fold(w) for _, w in words]
+    def find_all(self, text: str, tokens: Tokens | None = None) -> dict[str, list[tuple[int, Entity]]]:
+        """kind -> [(character offset of first mention, entity)] for every entity in ``text``.
+
+        ``tokens``: ``tokenise(text)``, when the caller has made it already."""
+        words, folded = tokens or tokenise(text)
         found: dict[str, dict[str, tuple[int, Entity]]] = {kind: {} for kind in ENTITY_KINDS}
         free_from = dict.fromkeys(ENTITY_KINDS, 0)  # per kind: words before this are inside a match
-        for i, word in enumerate(folded):
-            lengths = self._by_first.get(word)
-            if not lengths:
-                continue
+        by_first = self._by_first
+        # Only words that start some spelling are visited (picked out in C: most words start none).
+        for i in compress(count(), map(by_first.__contains__, folded)):
+            lengths = by_first[folded[i]]
             capitalised = not words[i][1][0].islower()
             matched_here: set[str] = set()
             for n, spellings in lengths:
@@ -99,7 +102,8 @@ def _scanned_text(article: Article) -> str:
 
 def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     text = _scanned_text(article)
-    found = matcher.find_all(text)
+    tokens = tokenise(text)
+    found = matcher.find_all(text, tokens)
     registry = matcher.registry
 
     # People: registry hits plus the rule-based finder's names, mapped to canonical names
@@ -132,9 +136,9 @@ def annotate(article: Article, matcher: Matcher) -> AnnotatedArticle:
     return AnnotatedArticle(
         article=article,
         people=ordered_people,
-        places=tuple(matcher.place_finder.find(article, text, list(ordered_people), organizations)),
+        places=tuple(matcher.place_finder.find(article, text, list(ordered_people), organizations, tokens[0])),
         organizations=tuple(organizations),
-        topics=tuple(matcher.topic_scorer.assign(article, text, [e.name for _, e in found["topics"]])),
+        topics=tuple(matcher.topic_scorer.assign(article, text, [e.name for _, e in found["topics"]], tokens[1])),
         unregistered_people=tuple(n for n in ordered_people if n in unregistered),
         unregistered_organizations=tuple(new_orgs),
     )

@@ -65,6 +65,9 @@ _ACRONYM_DEF = re.compile(
     r"|la|le|del|on|in))*)\s+\(([A-Z][A-Z&]{1,7})\)"
 )
 MIN_AGENCY_WORD = 5
+# What every acronym definition ends with: a text without it defines none (the full pattern
+# backtracks over every capitalised run, so most texts are spared it).
+_ACRONYM_END = re.compile(r"\s\([A-Z][A-Z&]{1,7}\)")
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "&"}) | PARTICLES
 
 
@@ -120,6 +123,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
     {"OPEC": "Organisation of Petroleum Exporting Countries"}; the letters must be the
     initials of the capitalised words, in order."""
     out: dict[str, str] = {}
+    if not _ACRONYM_END.search(text):
+        return out
     for m in _ACRONYM_DEF.finditer(text):
         words = m.group(1).split()
         acronym = m.group(2).replace("&", "")

@@ -28,6 +28,7 @@ from generator.models import Article
 from generator.people_lexicon import (LEXICON_DIR, COMMON_WORDS, ENGLISH_WORDS, FIRST_NAMES, HONORIFICS, NATIONALITIES,
                                       PARTICLES, PLACE_WORDS, TITLES)
 from generator.registry import Entity, Registry, fold, name_tokens
+from generator.tokens import capitalised_indices, word_offsets
 
 __all__ = ["PlaceFinder", "AMBIGUOUS_MIN_POPULATION"]
 
@@ -41,7 +42,6 @@ REGION_ABBREVIATIONS: dict[str, str] = {
     if line.strip() and not line.startswith("#")
     for abbreviation, _, country in [line.split("|")]
 }
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CLAUSE_END = frozenset(".!?:;\"“”(—–-")
 # Words that may stand next to a place without making it part of a longer name.
 _NOT_NAME_WORDS = COMMON_WORDS | NATIONALITIES | PLACE_WORDS | HONORIFICS | TITLES
@@ -62,9 +62,10 @@ class _Words:
     """The text's words, each made into a ``_Word`` only when looked at: most words are lower
     case and never are, which keeps the scan of a long story cheap."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, raw: list[tuple[int, str]] | None = None) -> None:
         self.text = text
-        self.raw = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        # (offset, word) for every word; the annotator's own tokens when it passes them (same regex).
+        self.raw = raw if raw is not None else word_offsets(text)
         self._made: dict[int, _Word] = {}
 
     def __len__(self) -> int:
@@ -75,11 +76,27 @@ class _Words:
 
     def __getitem__(self, key):  # int -> _Word, slice -> list[_Word]
         if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(len(self.raw)))]
+            return self.span(*key.indices(len(self.raw))[:2])
         word = self._made.get(key)
         if word is None:
             word = self._made[key] = self._make(key)
         return word
+
+    def span(self, start: int, stop: int) -> list[_Word]:
+        """``self[start:stop]`` without the slice protocol (called for every match tried)."""
+        made = self._made
+        out = []
+        for k in range(start, min(stop, len(self.raw))):
+            word = made.get(k)
+            if word is None:
+                word = made[k] = self._make(k)
+            out.append(word)
+        return out
+
+    def folded(self, i: int) -> str:
+        """``self[i].folded`` without making the word: folded if capitalised, else as written."""
+        word = self.raw[i][1]
+        return fold(word) if word[0].isupper() else word
 
     def _make(self, i: int) -> _Word:
         start, word = self.raw[i]
@@ -116,6 +133,8 @@ class PlaceFinder:
             for joined, n, rows in entries:
                 self._gazetteer_keys[joined] = rows
             self._longest[first] = max(self._longest.get(first, 0), entries[0][1])
+        self._made: dict[str, tuple[Place, ...]] = {}  # scan spelling -> its places, once made
+        self._made_for_entity: dict[str, tuple[Place, ...]] = {}  # registry place name -> its places
 
     # ------------------------------------------------------------------ names
     def _registry_name(self, *spellings: str | None) -> str | None:
@@ -162,23 +181,27 @@ class PlaceFinder:
         return None
 
     # ------------------------------------------------------------------ text
-    def find(self, article: Article, text: str, people: Sequence[str] = (), organizations: Sequence[str] = ()) -> list[str]:
-        """Every place of the article, dateline first, then in order of first mention."""
-        words = _Words(text)
+    def find(self, article: Article, text: str, people: Sequence[str] = (), organizations: Sequence[str] = (),
+             tokens: list[tuple[int, str]] | None = None) -> list[str]:
+        """Every place of the article, dateline first, then in order of first mention.
+
+        ``tokens``: ``text``'s (offset, word) pairs when the caller has them already (annotate)."""
+        words = _Words(text, tokens)
         surnames = {name_tokens(p)[-1] for p in people if len(name_tokens(p)) > 1}
         blocked = _spans(text, [*people, *organizations])
         found: dict[str, float] = {}
         for rank, name in enumerate(self.dateline_places(article)):
             found.setdefault(name, -1 + rank / 10)
         matches: list[tuple[int, int, Entity | None, list[Place]]] = []
-        i = 0
-        while i < len(words):
-            match = self._match(words, i) if words.capitalised(i) else None
-            if match is None:
-                i += 1
+        free = 0  # words before this are inside a match already
+        # Only a capitalised word can start a place: visit those alone (most words are lower case).
+        for i in capitalised_indices(words.raw):
+            if i < free:
                 continue
-            matches.append((i, *match))
-            i += match[0]
+            match = self._match(words, i)
+            if match is not None:
+                matches.append((i, *match))
+                free = i + match[0]
         # The countries the article is about decide which "Durham" it means, and whether a small
         # town abroad is more likely a name than a place.
         context = set(found)
@@ -190,7 +213,7 @@ class PlaceFinder:
         dateline_city = name_tokens(article.dateline.city or "")
         for i, n, entity, candidates in matches:
             place = choose(candidates, within)
-            span = words[i:i + n]
+            span = words.span(i, i + n)
             if tuple(w.folded for w in span) == dateline_city:
                 continue  # the dateline's city again: already placed, with the dateline's country
             if entity is None and place is not None and _stray_town(place, within):
@@ -217,26 +240,46 @@ class PlaceFinder:
 
     def _match(self, words: _Words, i: int) -> tuple[int, Entity | None, list[Place]] | None:
         """The longest registry or gazetteer spelling starting at word ``i`` (registry on a tie)."""
-        longest = self._longest.get(fold(words.raw[i][1]))  # == words[i].folded, without making the word
+        first = fold(words.raw[i][1])  # == words[i].folded, without making the word
+        longest = self._longest.get(first)
         if longest is None:
             return None
-        for n in range(min(longest, len(words) - i), 0, -1):
-            span = words[i:i + n]
-            key = " ".join(w.folded for w in span) if n > 1 else span[0].folded
+        most = min(longest, len(words) - i)
+        # The keys come from folded strings alone: a _Word is made only for a spelling that exists.
+        folded = [first, *(words.folded(k) for k in range(i + 1, i + most))]
+        for n in range(most, 0, -1):
+            key = " ".join(folded[:n]) if n > 1 else first
             registered = self._registry_keys.get(key)
             rows = self._gazetteer_keys.get(key)
-            if (registered is None and rows is None) or not _capitalised(span):
+            if registered is None and rows is None:
+                continue
+            span = words.span(i, i + n)
+            if not _capitalised(span):
                 continue
             for exact, entity in registered or ():
                 if exact is None or tuple(w.text for w in span) == exact:
-                    return n, entity, self.gazetteer.candidates(entity.name)
+                    return n, entity, self._entity_candidates(entity.name)
             if rows is not None:
-                return n, None, [self.gazetteer.place(row) for row in unpack(rows)]
+                return n, None, self._candidates(key, rows)
         return None
+
+    def _candidates(self, key: str, rows: int | tuple[int, ...]) -> list[Place]:
+        """The gazetteer's places for a scan spelling, made once per build (a frozen ``Place``
+        costs more to make than the rest of the look-up; the same names recur in every story)."""
+        places = self._made.get(key)
+        if places is None:
+            places = self._made[key] = tuple(self.gazetteer.place(row) for row in unpack(rows))
+        return list(places)
+
+    def _entity_candidates(self, name: str) -> list[Place]:
+        places = self._made_for_entity.get(name)
+        if places is None:
+            places = self._made_for_entity[name] = tuple(self.gazetteer.candidates(name))
+        return list(places)
 
     def _counts(self, words: _Words, i: int, n: int, registered: bool, place: Place | None,
                 surnames: set[str], blocked: list[tuple[int, int]]) -> bool:
-        span = words[i:i + n]
+        span = words.span(i, i + n)
         if any(start <= span[0].start and span[-1].end <= end for start, end in blocked):
             return False
         if _inside_longer_name(words, i, n):

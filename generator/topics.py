@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress, count
 
 from generator.models import Article
 from generator.registry import Entity, Registry, fold, name_tokens
@@ -96,19 +97,23 @@ class TopicScorer:
     def subject_of(self, topic: str) -> str | None:
         return self._subject_of.get(topic)
 
-    def scores(self, text: str) -> Counter[str]:
-        """subject -> number of phrase occurrences in ``text`` (longest phrase at each word)."""
-        words = [fold(w) for w in _WORD.findall(text)]
+    def scores(self, text: str, folded: list[str] | None = None) -> Counter[str]:
+        """subject -> number of phrase occurrences in ``text`` (longest phrase at each word).
+
+        ``folded``: ``text``'s words already split on ``_WORD`` and folded, when the caller has them."""
+        words = folded if folded is not None else [fold(w) for w in _WORD.findall(text)]
         counts: Counter[str] = Counter()
-        i = 0
-        while i < len(words):
-            step = 1
-            for tokens, subject in self._index.get(words[i], ()):
+        index = self._index
+        free = 0  # words before this are inside a phrase counted already
+        # Only words that start some phrase are visited (picked out in C: most words start none).
+        for i in compress(count(), map(index.__contains__, words)):
+            if i < free:
+                continue
+            for tokens, subject in index[words[i]]:
                 if tuple(words[i:i + len(tokens)]) == tokens:
                     counts[subject] += 1
-                    step = len(tokens)
+                    free = i + len(tokens)
                     break
-            i += step
         return counts
 
     def section_subject(self, section: str | None) -> str | None:
@@ -130,14 +135,14 @@ class TopicScorer:
                 counts[subject] += 1
         return counts
 
-    def assign(self, article: Article, text: str, finer: list[str]) -> list[str]:
+    def assign(self, article: Article, text: str, finer: list[str], folded: list[str] | None = None) -> list[str]:
         """The article's topics: chosen subjects (best first), then the finer topics found.
 
         ``finer``: the topics the registry matcher found (any phrase); subjects among them are
-        left to the scoring.
+        left to the scoring. ``folded``: ``text``'s folded words, when the caller has them.
         """
         finer = [t for t in finer if t not in self.subjects]
-        counts = self.scores(text)
+        counts = self.scores(text, folded)
         for subject, n in self.scores(article.title).items():
             counts[subject] += TITLE_WEIGHT * n
         if not counts and not article.section:
