@@ -6,10 +6,12 @@ recording bad files instead of stopping; then write, only what changed, atomical
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -234,9 +236,11 @@ PARALLEL_MIN_SEEDS = 64
 _worker: _Reader | None = None
 
 
-def _init_worker(paths: ProjectPaths, registry: Registry | None = None) -> None:
+def _init_worker(paths: ProjectPaths, registry: Registry | None = None, *, forked: bool = False) -> None:
     global _worker
     _worker = _Reader(paths, registry)
+    if forked:  # what the build gave and the reader's indexes live as long as the worker: the
+        gc.freeze()  # collector need not walk them (nor copy every page shared with the build)
 
 
 _Read = tuple[AnnotatedArticle, str, StorySignature]
@@ -260,7 +264,8 @@ def _read_many(paths: ProjectPaths, files: list[Path], registry: Registry) -> li
     load_gazetteer(paths.cache)  # loaded once here: forked workers share it (and datasketch)
     duplicates.preload()
     # The registry is read once per build; forked workers inherit it (a 5,000-person one takes a second).
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(paths, registry)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=partial(_init_worker, forked=True),
+                             initargs=(paths, registry)) as pool:
         return list(pool.map(_read_one, files, chunksize=32))
 
 
@@ -272,7 +277,12 @@ def build_archive(paths: ProjectPaths, *, quiet: bool = False, log: Callable[[st
     One build at a time per checkout: a second one waits for the lock (``buildlock``).
     """
     with build_lock(paths):
-        return _build_archive(paths, quiet=quiet, log=log)
+        thaw = gc.get_freeze_count() == 0  # never thaw what the caller froze
+        try:
+            return _build_archive(paths, quiet=quiet, log=log)
+        finally:
+            if thaw:
+                gc.unfreeze()  # what the build froze (its read results) is collectable again
 
 
 def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], None]) -> BuildReport:
@@ -306,6 +316,8 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
     if not settled:  # grouping needs every seed's signature: read the few the store lacks
         to_read += [path for path, seed, entry in plan if entry is not None and not store.has(seed, entry.text_sha256)]
     results = dict(zip(to_read, _read_many(paths, to_read, registry))) if to_read else {}
+    if gc.get_freeze_count() == 0:  # the articles just read live to the end of the build:
+        gc.freeze()  # the collector's passes while pages are written need not walk them
     # People across the archive: every article's cached name set plus the ones just read.
     archive_names.keep_only(seed for _, seed, _ in plan)
     for (path, seed, _), result in ((item, results.get(item[0])) for item in plan):

@@ -84,9 +84,12 @@ def preload() -> None:
 
 def signature(article: Article) -> StorySignature:
     words = story_words(article)
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))} - {""}
+    if len(words) < SHINGLE:  # a story shorter than a shingle is one shingle (none if empty)
+        shingles = {" ".join(words)} - {""}
+    else:  # every run of SHINGLE words, zipped in C rather than sliced in a loop
+        shingles = set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)))))
     minhash = _empty_minhash().copy()
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    minhash.update_batch(list(map(str.encode, shingles)))  # UTF-8
     return StorySignature(minhash.hashvalues.astype("uint64").tobytes(), len(shingles), len(words))
 
 
