@@ -29,6 +29,7 @@ from generator.merge import Names, PageState, RegistryNames, body_digest, merge
 from generator.models import AnnotatedArticle, ArticleError
 from generator.hand_pages import hand_written_problems
 from generator.page_reader import markup_issues, not_updated_message, read_page
+from generator.page_writer import PageWriter
 from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
 from generator.registry import Registry, load_registry, registry_files
 from generator.resolve import ArchiveNames, article_names, removed_people, with_people
@@ -339,90 +340,108 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
     kept_of = {member: kept for kept, members in groups.items() for member in members}
 
     index: StateIndex | None = None
-    names: Names | None = None
+    names = RegistryNames(registry)
     taken: set[Path] = set()
     late_reader: _Reader | None = None
-    for path, seed, entry in plan:
-        kept = kept_of.get(seed, seed)
-        result = results.get(path)
-        if isinstance(result, str):
-            report.read.errors.append(ArticleError(seed, result))
-            continue
-        text_sha = result[1] if result is not None else entry.text_sha256 if entry is not None else ""
-        if kept != seed:  # the same story as a longer seed: folded into that seed's page
-            folded = report.read.duplicates if fresh_store.signatures.get(kept, ("",))[0] == text_sha \
-                else report.read.near_duplicates
-            folded.append((seed, kept))
-            fresh.entries[seed] = CacheEntry(stamp(path) or (0, 0), text_sha, None, None)
-            report.read.skipped += entry is not None and result is None
-            continue
-        members = groups.get(seed, [seed])
-        if entry is not None and (entry.page is None or sorted(store.groups.get(seed, [seed])) != sorted(members)):
-            entry = None  # it was folded into another page, or its group changed: its page lists the group
-        # The archive-wide decision for its people changed: write it again. (Settled: the same seeds,
-        # texts and registry as last time give the same decisions; a no-op rebuild skips working them out.)
-        if entry is not None and not settled and archive_names.resolve(seed) != archive_names.articles[seed].resolved:
-            entry = None
-        if entry is not None:  # unchanged seed, page, code, registry, group and people
-            report.read.problems += [f"{seed}: {p}" for p in entry.problems]
-            if entry.page_stamp is None:
+    # Pages are decided here in seed order and written by `writer` (on every core for a big build);
+    # what follows each write is done after the loop, in the same order (`after`: what it needs).
+    writer = PageWriter(lambda page, annotated: write_page(paths, page, annotated, names),
+                        min(os.cpu_count() or 1, 8) if len(to_read) >= PARALLEL_MIN_SEEDS else 1)
+    after: list[tuple[str, Path, list[str], tuple[int, int], str, tuple[str, ...], int, int]] = []
+    try:
+        for path, seed, entry in plan:
+            kept = kept_of.get(seed, seed)
+            result = results.get(path)
+            if isinstance(result, str):
+                report.read.errors.append(ArticleError(seed, result))
+                continue
+            text_sha = result[1] if result is not None else entry.text_sha256 if entry is not None else ""
+            if kept != seed:  # the same story as a longer seed: folded into that seed's page
+                folded = report.read.duplicates if fresh_store.signatures.get(kept, ("",))[0] == text_sha \
+                    else report.read.near_duplicates
+                folded.append((seed, kept))
+                fresh.entries[seed] = CacheEntry(stamp(path) or (0, 0), text_sha, None, None)
+                report.read.skipped += entry is not None and result is None
+                continue
+            members = groups.get(seed, [seed])
+            if entry is not None and (entry.page is None or sorted(store.groups.get(seed, [seed])) != sorted(members)):
+                entry = None  # it was folded into another page, or its group changed: its page lists the group
+            # The archive-wide decision for its people changed: write it again. (Settled: the same seeds,
+            # texts and registry as last time give the same decisions; a no-op rebuild skips working them out.)
+            if entry is not None and not settled and \
+                    archive_names.resolve(seed) != archive_names.articles[seed].resolved:
+                entry = None
+            if entry is not None:  # unchanged seed, page, code, registry, group and people
+                report.read.problems += [f"{seed}: {p}" for p in entry.problems]
+                if entry.page_stamp is None:
+                    report.withdrawn += 1
+                else:
+                    report.unchanged += 1
+                fresh.entries[seed] = entry
+                report.read.skipped += 1
+                continue
+            if result is None:
+                late_reader = late_reader or _Reader(paths)
+                try:
+                    result = (*late_reader.read(path), None)
+                except ArticleError as exc:
+                    report.read.errors.append(ArticleError(seed, exc.problem))
+                    continue
+            annotated, text_sha = result[0], result[1]
+            annotated = replace(annotated, duplicates=tuple(m for m in members if m != seed))
+            report.registry_only += not runs_people_finder(annotated.article)
+            seed_stamp = stamp(path) or (0, 0)
+            problems = list(annotated.article.problems)
+            report.read.problems += [f"{seed}: {p}" for p in problems]
+            if index is None:
+                index = StateIndex.scan(paths)
+            # A group keeps the page one of its seeds already has (its address, its edits), else a new one.
+            page = next((index.pages[m] for m in [seed, *members] if m in index.pages), None) \
+                or _new_page_path(paths, annotated, text_sha, taken)
+            for member in members:
+                if member != seed and index.pages.get(member, page) != page:
+                    report.read.problems += duplicates.retire_page(paths, index.pages.pop(member), member, seed)
+            index.pages[seed] = page
+            if withdraw(paths, seed, page, report.notes):
                 report.withdrawn += 1
+                fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, _rel(paths, page), None, problems)
+                continue
+            if writer.parallel:  # its page may not be on disk before a later seed looks for a free address
+                taken.add(page)
+            if seed not in archive_names.articles:
+                archive_names.put(seed, article_names(annotated))
+            resolved = archive_names.resolve(seed)
+            annotated = with_people(annotated, archive_names.resolve(seed, removed_people(state_path(paths, page))),
+                                    archive_names.registry)
+            writer.submit(page, annotated)
+            after.append((seed, page, problems, seed_stamp, text_sha, resolved, len(report.read.errors),
+                          len(report.read.problems)))
+        added_errors = added_problems = 0  # what the loop below inserted before later seeds' lines
+        for (seed, page, problems, seed_stamp, text_sha, resolved, errors_at, problems_at), outcome in zip(
+                after, writer.outcomes()):
+            if isinstance(outcome, ArticleError):  # its line goes where a serial build would have put it
+                report.read.errors.insert(errors_at + added_errors, outcome)
+                added_errors += 1
+                continue
+            written, human_fields = outcome
+            rel_page = _rel(paths, page)
+            if written:
+                report.written.append(rel_page)
             else:
                 report.unchanged += 1
-            fresh.entries[seed] = entry
-            report.read.skipped += 1
-            continue
-        if result is None:
-            late_reader = late_reader or _Reader(paths)
-            try:
-                result = (*late_reader.read(path), None)
-            except ArticleError as exc:
-                report.read.errors.append(ArticleError(seed, exc.problem))
-                continue
-        annotated, text_sha = result[0], result[1]
-        annotated = replace(annotated, duplicates=tuple(m for m in members if m != seed))
-        report.registry_only += not runs_people_finder(annotated.article)
-        seed_stamp = stamp(path) or (0, 0)
-        problems = list(annotated.article.problems)
-        report.read.problems += [f"{seed}: {p}" for p in problems]
-        if index is None:
-            index = StateIndex.scan(paths)
-        # A group keeps the page one of its seeds already has (its address, its edits), else a new one.
-        page = next((index.pages[m] for m in [seed, *members] if m in index.pages), None) \
-            or _new_page_path(paths, annotated, text_sha, taken)
-        for member in members:
-            if member != seed and index.pages.get(member, page) != page:
-                report.read.problems += duplicates.retire_page(paths, index.pages.pop(member), member, seed)
-        index.pages[seed] = page
-        if withdraw(paths, seed, page, report.notes):
-            report.withdrawn += 1
-            fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, _rel(paths, page), None, problems)
-            continue
-        names = names or RegistryNames(registry)
-        if seed not in archive_names.articles:
-            archive_names.put(seed, article_names(annotated))
-        resolved = archive_names.resolve(seed)
-        annotated = with_people(annotated, archive_names.resolve(seed, removed_people(state_path(paths, page))),
-                                archive_names.registry)
-        try:
-            written, human_fields = write_page(paths, page, annotated, names)
-        except ArticleError as exc:
-            report.read.errors.append(exc)
-            continue
-        rel_page = _rel(paths, page)
-        if written:
-            report.written.append(rel_page)
-        else:
-            report.unchanged += 1
-        if human_fields:
-            report.kept_edits[rel_page] = human_fields
-            # What a person wrote may hold raw HTML or a script link: a warning, as in `check`.
-            unsafe = [f"its page {rel_page}, line {issue.line}: {issue.message}"
-                      for issue in markup_issues(read_page(page.read_bytes()))]
-            report.read.problems += [f"{seed}: {u}" for u in unsafe]
-            problems += unsafe
-        fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
-        archive_names.written(seed, resolved)
+            if human_fields:
+                report.kept_edits[rel_page] = human_fields
+                # What a person wrote may hold raw HTML or a script link: a warning, as in `check`.
+                unsafe = [f"its page {rel_page}, line {issue.line}: {issue.message}"
+                          for issue in markup_issues(read_page(page.read_bytes()))]
+                at = problems_at + added_problems
+                report.read.problems[at:at] = [f"{seed}: {u}" for u in unsafe]
+                added_problems += len(unsafe)
+                problems += unsafe
+            fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, rel_page, stamp(page), problems)
+            archive_names.written(seed, resolved)
+    finally:
+        writer.close()
 
     if not settled:
         fresh_store.save(store_file)
