@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import generator
-from generator import parse, profiles, sources
+from generator import language, parse, profiles, sources
 from generator.annotate import Matcher, annotate, runs_people_finder
 from generator.buildlock import build_lock
 from generator.config import ProjectPaths
@@ -262,8 +263,13 @@ def _read_many(paths: ProjectPaths, files: list[Path], registry: Registry) -> li
     if len(files) < PARALLEL_MIN_SEEDS or workers < 2:
         _init_worker(paths, registry)
         return [_read_one(path) for path in files]
-    load_gazetteer(paths.cache)  # loaded once here: forked workers share it (and datasketch)
+    # The language model, the gazetteer and datasketch are loaded once here: forked workers share
+    # them. The model loads in a thread meanwhile (its LZMA decompression does not hold the GIL).
+    model = threading.Thread(target=language.preload)
+    model.start()
+    load_gazetteer(paths.cache)
     duplicates.preload()
+    model.join()
     # The registry is read once per build; forked workers inherit it (a 5,000-person one takes a second).
     with ProcessPoolExecutor(max_workers=workers, initializer=partial(_init_worker, forked=True),
                              initargs=(paths, registry)) as pool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["detect_language", "normalise_language", "PEOPLE_FINDER_LANGUAGES"]
+__all__ = ["detect_language", "normalise_language", "preload", "PEOPLE_FINDER_LANGUAGES"]
 
 # Languages the capitalisation-based people finder was built for: in German every noun is
 # capitalised, and Japanese, Chinese or Arabic have no capitals, so there it only guesses.
@@ -25,6 +25,12 @@ def _identifier():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def preload() -> None:
+    """Load the model now: before the build forks its readers, so they share one copy in memory
+    (and in the CPU cache) instead of each decompressing its own."""
+    _identifier()
 
 
 def _has_letters(text: str, count: int) -> bool:
