@@ -22,9 +22,11 @@ _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 @lru_cache(maxsize=1)
 def _identifier():  # type: ignore[no-untyped-def]
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from generator.langid_memo import MemoIdentifier  # py3langid's, its byte walk remembered per word
+
+    return MemoIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def preload() -> None:
