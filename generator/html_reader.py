@@ -146,7 +146,7 @@ def _caption(tree: Any) -> str | None:
     """The lead picture's caption: the first <figcaption> (or caption element) with words in it."""
     for path in (".//figure//figcaption", ".//*[@class][contains(@class, 'caption')]"):
         for el in tree.iterfind(path) if path.startswith(".//figure") else tree.xpath(path):
-            text = " ".join("".join(el.itertext()).split())
+            text = _element_text(el)
             if len(text.split()) >= MIN_CAPTION_WORDS:
                 return text
     return None

@@ -119,9 +119,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
             often_with=self.config.cooccurring, related=self.config.related,
             related_max_df=self.config.related_max_df, root=self.root, reported=self._reported)
+        salt = self._salt(config) if self._dirty or self.config.cache else ""  # hashes code, templates, registry
         if self._dirty:
-            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", self._salt(config),
-                                             self._stub_memory)
+            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory)
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
@@ -141,17 +141,17 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
         adopt(files, titles, config)
-        self._open_cache(config)
+        self._open_cache(salt)
         return files
 
-    def _open_cache(self, config) -> None:
+    def _open_cache(self, salt: str) -> None:
         self._keys.clear(), self._hits.clear()
         # the archive's: a dirty build has already fingerprinted every generated page
         self._fingerprint = self.archive.fingerprint if self.archive is not None else Fingerprint()
         if not self.config.cache:
             self.pages = None
             return
-        self.pages = PageCache(self.root / self.config.cache_dir / "pages.sqlite", self._salt(config))
+        self.pages = PageCache(self.root / self.config.cache_dir / "pages.sqlite", salt)
 
     def _salt(self, config) -> str:
         """Everything besides a page's own data that shapes it: code, templates, registry, config."""
