@@ -7,6 +7,7 @@ those of a serial build.
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator
@@ -39,11 +40,15 @@ class PageWriter:
 
     def __init__(self, write: Write, workers: int) -> None:
         global _write
+        # Workers must inherit `write` by forking; where processes are spawned (Windows, macOS'
+        # default) pages are written here instead.
+        if "fork" not in multiprocessing.get_all_start_methods():
+            workers = 1
         self._serial = write if workers < 2 else None
         self._pool: ProcessPoolExecutor | None = None
         if workers >= 2:
             _write = write
-            self._pool = ProcessPoolExecutor(max_workers=workers)
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
         self._done: list[Written | ArticleError] = []  # serial outcomes
         self._batches: list[Future] = []
         self._batch: list[tuple[Path, AnnotatedArticle]] = []
