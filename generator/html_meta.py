@@ -21,7 +21,8 @@ from lxml import etree
 
 from generator.dates import format_date
 
-__all__ = ["PageMeta", "read_page_meta", "clean_title", "site_in_title", "names_site", "iso_date"]
+__all__ = ["PageMeta", "read_page_meta", "clean_title", "site_in_title", "names_site", "iso_date",
+           "publisher_name"]
 
 # Meta tags giving the publication date (name= or property=): Open Graph's first, then (after
 # JSON-LD and itemprop markup) the tags of particular publishing systems.
@@ -46,6 +47,8 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:·•»«~/]|::|\|\|)\s+|:\s+")
 PHOTO_CREDIT = re.compile(r"\s*[(（](?:写真|photos?|pictures?|images?|fotos?|video)\s*[:：=＝][^)）]{1,40}[)）]\s*$",
                           re.IGNORECASE)
 SECTION_LABEL_WORDS = 3
+# Host labels that are never the publisher's own name ("www.bbc.co.uk" -> "bbc").
+GENERIC_LABELS = frozenset(("www", "m", "edition", "mobile", "amp", "co", "com", "org", "net", "ac", "gov"))
 MAX_ESCAPES = 3  # "&amp;amp;#039;" is an apostrophe escaped three times over
 RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 # A date in the page's address: /2014/12/29/, /2014-12-29-, /20141229/.
@@ -55,6 +58,7 @@ URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<s>[/_-]?)(?P<m>[01]\d)(?P
 @dataclass(frozen=True)
 class PageMeta:
     title: str | None
+    page_title: str | None  # the <title> element, which often keeps the suffix og:title drops
     h1: str | None
     headlines: tuple[str, ...]  # every <h1> and itemprop="headline" text, in page order
     description: str | None  # the page's summary for search engines: often the standfirst
@@ -156,13 +160,19 @@ def _date_candidates(tree: etree._Element, meta: dict[str, str], ld: list[dict[s
     for el in tree.iterfind(".//*[@itemprop='datePublished']"):
         yield from (v for v in (el.get("content"), el.get("datetime"), el.text) if v)
     yield from (meta[k] for k in DATE_META if meta.get(k))
-    if meta.get("parsely-page"):
-        try:
-            data = json.loads(meta["parsely-page"])
-        except ValueError:
-            data = None
-        if isinstance(data, dict) and isinstance(data.get("pub_date"), str):
-            yield data["pub_date"]
+    if _parsely(meta).get("pub_date"):
+        yield _parsely(meta)["pub_date"]
+
+
+def _parsely(meta: dict[str, str]) -> dict[str, str]:
+    """The text fields of Parse.ly's `parsely-page` tag (a JSON object in a <meta>)."""
+    try:
+        data = json.loads(meta.get("parsely-page") or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in ((k, _norm(v) if isinstance(v, str) else None) for k, v in data.items()) if v}
 
 
 def _page_date(tree: etree._Element, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
@@ -228,13 +238,14 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         or meta.get("og:locale") or meta.get("dc.language")
     return PageMeta(
         title=title,
+        page_title=_text_of(tree, ".//title"),
         h1=_text_of(tree, ".//h1"),
         headlines=tuple(_texts(tree, "//h1|//*[@itemprop='headline']")),
         description=next((_norm(meta[k]) for k in DESCRIPTION_META if meta.get(k)), None),
         date=date,
         site_name=site,
         url=url,
-        section=next((_norm(meta[k]) for k in SECTION_META if meta.get(k)), None),
+        section=next((_norm(meta[k]) for k in SECTION_META if meta.get(k)), None) or _parsely(meta).get("section"),
         author=author,
         language=language,
         host=urlparse(url).hostname if url else None,
@@ -255,14 +266,55 @@ def names_site(part: str, site_names: list[str], host: str | None) -> bool:
         if other and (key == other or (len(other) >= 4 and (other in key or key in other))):
             return True
     if host:
-        labels = [lab for lab in host.lower().split(".")[:-1]
-                  if lab not in ("www", "m", "edition", "mobile", "co", "com", "org", "net", "ac", "gov")]
+        labels = [lab for lab in host.lower().split(".")[:-1] if lab not in GENERIC_LABELS]
         bare = key.removeprefix("the").removesuffix("com")
         for label in labels:
             domain = _letters(label)
             if len(domain) >= 3 and (key.startswith(domain) or (len(bare) >= 3 and bare in domain)):
                 return True
     return False
+
+
+def spells_label(name: str, label: str) -> bool:
+    """Is a domain label the name's words in order, each whole, as its initial or left out,
+    with at least one whole word ("Dallas Morning News" -> dallasnews, "New York Times" ->
+    nytimes, "Los Angeles Times" -> latimes)?"""
+    target = _letters(label)
+    words = re.findall(r"\w+", name.casefold())
+    states = {(0, False)}  # (letters of the label matched, a whole word used)
+    for word in words:
+        for pos, whole in list(states):
+            if target.startswith(word, pos):
+                states.add((pos + len(word), True))
+            if target.startswith(word[0], pos):
+                states.add((pos + 1, whole))
+    return bool(target) and (len(target), True) in states
+
+
+def _registered_label(host: str) -> str | None:
+    """The label a publisher registered: "letters.dallasnews.com" -> "dallasnews"."""
+    labels = [lab for lab in host.lower().split(".")[:-1] if lab not in GENERIC_LABELS]
+    return labels[-1] if labels else None
+
+
+def publisher_name(site_name: str | None, titles: list[str | None], host: str | None) -> str | None:
+    """The publisher, where the declared site name is only one of its blogs or sections.
+
+    "Letters to the Editor" on letterstotheeditorblog.dallasnews.com, titled "Headline |
+    Dallas Morning News": the site name does not name the registered domain but the title's
+    suffix spells it, so the newspaper is the source. None where the site name stands.
+    """
+    if not (site_name and host):
+        return None
+    label = _registered_label(host)
+    if not label or len(label) < 3 or names_site(site_name, [], f"{label}.com") or spells_label(site_name, label):
+        return None
+    for title in filter(None, titles):
+        parts = TITLE_SEPARATOR.split(title.strip())
+        for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+            if spells_label(part, label) and len(part.split()) <= 6:
+                return part.strip()
+    return None
 
 
 def site_in_title(title: str | None, host: str | None) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from generator.datelines import match_dateline
-from generator.html_meta import PageMeta, clean_title, read_page_meta, site_in_title
+from generator.html_meta import PageMeta, clean_title, publisher_name, read_page_meta, site_in_title
 from generator.language import detect_language, normalise_language
 from generator.models import Article, ArticleError, Dateline, RawDocument
 from generator.profiles import Profile, generic_profile, profile_for_host
@@ -303,7 +303,12 @@ def _article(raw: RawDocument, meta: PageMeta, doc: dict[str, Any], profile: Pro
     dateline = match_dateline(lead)
     lead_text = lead[len(dateline.raw):] if dateline else lead
     date = meta.date or doc.get("date")
-    source = profile.source or meta.site_name or site_in_title(meta.title, host) or doc.get("sitename") or host
+    categories = doc.get("categories") or []
+    publisher = publisher_name(meta.site_name, [meta.title, meta.page_title], host)
+    source = profile.source or publisher or meta.site_name or site_in_title(meta.title, host) \
+        or doc.get("sitename") or host
+    # The blog or section the page declared as its site ("Letters to the Editor") is its section.
+    section = meta.section or (categories[0] if categories else None) or (meta.site_name if publisher else None)
     language = detect_language(" ".join(paragraphs)) or normalise_language(meta.language) \
         or normalise_language(doc.get("language"))
     problems = list(raw.notes)
@@ -313,7 +318,6 @@ def _article(raw: RawDocument, meta: PageMeta, doc: dict[str, Any], profile: Pro
         problems.append("no story paragraphs found")
     if not title:
         problems.append("no title found")
-    categories = doc.get("categories") or []
     # The body keeps what the publisher wrote for the article above the story too: the
     # standfirst and the lead picture's caption (also given alone in `caption`).
     story_text = _key(" ".join(paragraphs))
@@ -326,7 +330,7 @@ def _article(raw: RawDocument, meta: PageMeta, doc: dict[str, Any], profile: Pro
         date=date,
         dateline=Dateline(city=dateline.city if dateline else None, agency=dateline.agency if dateline else None),
         source=source,
-        section=meta.section or (categories[0] if categories else None),
+        section=section,
         caption=caption,
         summary=summarize(lead_text),
         paragraphs=tuple(paragraphs),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.annotate import Matcher, annotate
-from generator.html_meta import clean_title, iso_date, site_in_title
+from generator.html_meta import clean_title, iso_date, publisher_name, site_in_title, spells_label
 from generator.html_reader import decode_html, looks_like_html
 from generator.models import ENTITY_KINDS
 from generator.pages import escape_body
@@ -90,6 +90,58 @@ def test_clean_title(title, sites, host, headlines, expected):
 def test_site_name_from_the_title_when_the_page_declares_none():
     assert site_in_title("Library Opens Late — Town Crier", "towncrier.example.com") == "Town Crier"
     assert site_in_title("Library Opens Late", "towncrier.example.com") is None
+
+
+@pytest.mark.parametrize("name, label, expected", [
+    ("Dallas Morning News", "dallasnews", True),
+    ("New York Times", "nytimes", True),
+    ("Los Angeles Times", "latimes", True),
+    ("The Guardian", "theguardian", True),
+    ("Guardian", "theguardian", False),  # a label letter left unexplained
+    ("Letters to the Editor", "dallasnews", False),
+    ("Wall Street Journal", "wsj", False),  # initials alone are too easily a coincidence
+    ("Harbour Gazette", "", False),
+])
+def test_a_domain_label_spelled_by_a_name(name, label, expected):
+    assert spells_label(name, label) is expected
+
+
+@pytest.mark.parametrize("site, titles, host, expected", [
+    # a newspaper's blog declares the blog as its site; the <title> names the newspaper
+    ("Quay Letters", ["Ferry Fares Rise", "Ferry Fares Rise | Harbour Gazette"], "quayletters.harbourgazette.com",
+     "Harbour Gazette"),
+    ("Quay Letters", ["Harbour Gazette - Ferry Fares Rise"], "blog.harbourgazette.co.uk", "Harbour Gazette"),
+    # the declared site names the registered domain: it stands
+    ("The Gazette", ["Ferry Fares Rise | Harbour Gazette"], "www.thegazette.com", None),
+    ("Harbour Gazette", ["Ferry Fares Rise | Harbour Gazette"], "news.harbourgazette.com", None),
+    # nothing in the title spells the domain: keep what the page declared
+    ("Quay Letters", ["Ferry Fares Rise | Letters"], "quayletters.harbourgazette.com", None),
+    ("Quay Letters", [None, "Ferry Fares Rise"], "quayletters.harbourgazette.com", None),
+    (None, ["Ferry Fares Rise | Harbour Gazette"], "harbourgazette.com", None),
+])
+def test_the_publisher_behind_a_blogs_site_name(site, titles, host, expected):
+    assert publisher_name(site, titles, host) == expected
+
+
+@pytest.mark.parametrize("parsely, section", [
+    ('{"section": "Readers&#039; Letters", "pub_date": "2024-03-02T09:30:00Z"}', "Readers' Letters"),
+    ('{"pub_date": "2024-03-02T09:30:00Z"}', "Quay Letters"),  # no section: the blog is one
+])
+def test_a_blog_of_a_newspaper_is_its_section_and_the_newspaper_its_source(tmp_path, profiles, matcher,
+                                                                           parsely, section):
+    page = tmp_path / "letter.html"
+    story = " ".join(["The ferry from the north quay will cost two pounds more from March, the council said."] * 4)
+    page.write_text(
+        "<html><head><title>Ferry Fares Rise | Harbour Gazette</title>"
+        '<meta property="og:title" content="Ferry Fares Rise">'
+        '<meta property="og:site_name" content="Quay Letters">'
+        '<meta property="og:url" content="https://quayletters.harbourgazette.com/2024/03/ferry.html">'
+        f"<meta name='parsely-page' content='{parsely}'>"
+        f"</head><body><article><h1>Ferry Fares Rise</h1><p>{story}</p><p>{story}</p></article></body></html>",
+        encoding="utf-8")
+    out = _front_matter_and_body(page, profiles, matcher)
+    assert (out["source"], out["section"], out["date"]) == ("Harbour Gazette", section,
+                                                            "2024-03-02T09:30:00+00:00")
 
 
 @pytest.mark.parametrize("value, expected", [
