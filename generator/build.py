@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import Callable
 
 import generator
-from generator import language, parse, profiles, sources
-from generator.annotate import Matcher, annotate, runs_people_finder
+from generator import profiles, sources
 from generator.buildlock import build_lock
 from generator.config import ProjectPaths
-from generator.gazetteer import load_gazetteer
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
 from generator import duplicates
 from generator.conflicts import find_conflict
@@ -119,6 +117,11 @@ class _Reader:
     """Reads, parses and annotates seeds, with everything loaded once."""
 
     def __init__(self, paths: ProjectPaths, registry: Registry | None = None) -> None:
+        # The parser and annotators are imported by the first reader: a no-op rebuild reads no
+        # seed, and importing them was a tenth of its time.
+        from generator.annotate import Matcher
+        from generator.gazetteer import load_gazetteer
+
         self.paths = paths
         self.profiles = profiles.load_profiles(paths.profiles)
         registry = registry if registry is not None else load_registry(paths.registry)
@@ -126,6 +129,9 @@ class _Reader:
         self.defaults = DefaultsIndex(paths.seeds, {p.name for p in self.profiles})
 
     def read(self, path: Path) -> tuple[AnnotatedArticle, str]:
+        from generator import parse
+        from generator.annotate import annotate
+
         raw = sources.read_raw(path, self.paths.root)
         article = parse.parse_document(raw, self.profiles, self.defaults.for_file(path))
         no_story = sources.story_problem(article.paragraphs)
@@ -264,7 +270,11 @@ def _read_many(paths: ProjectPaths, files: list[Path], registry: Registry) -> li
         _init_worker(paths, registry)
         return [_read_one(path) for path in files]
     # The language model, the gazetteer and datasketch are loaded once here: forked workers share
-    # them. The model loads in a thread meanwhile (its LZMA decompression does not hold the GIL).
+    # them (and the reading modules). The model loads in a thread meanwhile (its LZMA decompression
+    # does not hold the GIL).
+    from generator import annotate, language, parse  # noqa: F401  (imported once, before the fork)
+    from generator.gazetteer import load_gazetteer
+
     model = threading.Thread(target=language.preload)
     model.start()
     load_gazetteer(paths.cache)
@@ -300,8 +310,8 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
     cache_file = paths.cache / "build.json"
     cache = BuildCache.load(cache_file, _fingerprint(paths))
     fresh = BuildCache(cache.fingerprint)
-    names_file = paths.cache / "people.json"
-    registry = load_registry(paths.registry)
+    names_file = paths.cache / "people.pickle"
+    registry = load_registry(paths.registry, paths.cache)
     archive_names = ArchiveNames.load(names_file, registry, cache.fingerprint)
 
     plan: list[tuple[Path, str, CacheEntry | None]] = []  # (seed file, seed, cache entry if unchanged)
@@ -395,6 +405,8 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
                     continue
             annotated, text_sha = result[0], result[1]
             annotated = replace(annotated, duplicates=tuple(m for m in members if m != seed))
+            from generator.annotate import runs_people_finder  # (imported by the reader already)
+
             report.registry_only += not runs_people_finder(annotated.article)
             seed_stamp = stamp(path) or (0, 0)
             problems = list(annotated.article.problems)
@@ -454,7 +466,8 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
     if index is not None or set(cache.entries) - set(fresh.entries):
         # Some seed was read or has gone: records of articles whose page and seed are both gone go too.
         forget_deleted_articles(paths, index or StateIndex.scan(paths), report.notes)
-    fresh.save(cache_file)
+    if fresh.entries != cache.entries or not cache_file.exists():  # a no-op rebuild rewrites nothing
+        fresh.save(cache_file)
     archive_names.save(names_file, fresh.fingerprint)
     report.read.problems += hand_written_problems(paths)
     if not quiet:

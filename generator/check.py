@@ -105,12 +105,7 @@ def check_command(
     ``changed``: a file listing the pull request's changed files, one per line: annotations go to
     those files only (every problem is still printed and counted).
     ``summary``: append a plain-language Markdown account to this file (``$GITHUB_STEP_SUMMARY``).
-
-    Example:
-        python -m generator check
-        python -m generator check --unknown-names warning
-        git diff --name-only origin/main... > changed.txt
-        python -m generator check --changed changed.txt --summary "$GITHUB_STEP_SUMMARY"
+    (Command-line examples: ``cmd_check`` in ``cli.py``.)
     """
     from generator.checks.summary import annotations, markdown_summary, read_changed
 

@@ -74,12 +74,27 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """What the CLI's ``check`` runs: print the problems and the summary, return the exit code.
+
+    Example:
+        python -m generator check
+        python -m generator check --unknown-names warning
+        git diff --name-only origin/main... > changed.txt
+        python -m generator check --changed changed.txt --summary "$GITHUB_STEP_SUMMARY"
+    """
     from generator.check import check_command
 
     return check_command(args.root, unknown_names=args.unknown_names, changed=args.changed, summary=args.summary)
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    """What the CLI's ``suggest`` runs: list unregistered names; with ``--write``, add them.
+
+    Example:
+        python -m generator suggest
+        python -m generator suggest --write "Rahm Emanuel" "Yoshimasa Hayashi"
+        python -m generator suggest --write
+    """
     from generator.suggest import suggest_command
 
     return suggest_command(args.root, write=args.write, kind=args.kind, max_files=args.files)
@@ -103,11 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
                            help="add the page body, as Markdown exactly as the build writes it, under 'body'")
     parse_cmd.set_defaults(func=cmd_parse)
 
-    from generator.check import check_command
+    # The commands' modules are imported when they run: `build` (a no-op rebuild takes a second or
+    # two) does not load the checker's JSON Schema and Markdown machinery.
     from generator.models import ENTITY_KINDS
-    from generator.suggest import suggest_command
 
-    check = sub.add_parser("check", help="validate pages, registry and seeds", description=check_command.__doc__,
+    check = sub.add_parser("check", help="validate pages, registry and seeds", description=cmd_check.__doc__,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("--unknown-names", choices=("error", "warning"), default="error",
                        help="how to report a name typed into a page that the registry does not know")
@@ -118,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     suggest = sub.add_parser("suggest", help="list names the registry does not know yet",
-                             description=suggest_command.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+                             description=cmd_suggest.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     suggest.add_argument("--write", nargs="*", metavar="NAME", default=None,
                          help="add these names (none given: every suggestion that is not a likely duplicate) "
                               "to the registry as unreviewed entries")

@@ -25,20 +25,26 @@ whatever the resolver decides later: a mention that is, or fits, a removed name 
 from __future__ import annotations
 
 import json
+import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
 from generator.models import AnnotatedArticle
-from generator.names import NameParts, initials_fit, parts
-from generator.pages import write_atomic
 from generator.registry import Registry, name_tokens
+
+if TYPE_CHECKING:
+    from generator.names import NameParts
+# generator.names (nameparser and the lexicons: a twentieth of a second) is imported where a
+# decision is worked out: a no-op rebuild loads the cached name sets and decides nothing.
 
 __all__ = ["ArticleNames", "ArchiveNames", "Merge", "article_names", "with_people", "removed_people"]
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -50,15 +56,6 @@ class ArticleNames:
     context: tuple[str, ...] = ()  # places and organisations: co-occurrence for tie-breaks
     resolved: tuple[str, ...] | None = None  # what the last build wrote (None: not written yet)
 
-    def to_json(self) -> dict[str, list[str] | None]:
-        return {"people": list(self.people), "unregistered": list(self.unregistered),
-                "context": list(self.context), "resolved": list(self.resolved) if self.resolved is not None else None}
-
-    @classmethod
-    def from_json(cls, data: dict[str, list[str] | None]) -> "ArticleNames":
-        resolved = data.get("resolved")
-        return cls(tuple(data.get("people") or ()), tuple(data.get("unregistered") or ()),
-                   tuple(data.get("context") or ()), tuple(resolved) if resolved is not None else None)
 
 
 @dataclass(frozen=True)
@@ -113,43 +110,64 @@ class ArchiveNames:
     _plan: dict[str, str | None] | None = field(default=None, repr=False)  # name -> page name (None: left out)
     _ties: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # name -> candidates to pick from
     _by_name: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _changed: bool = field(default=True, repr=False)  # since loaded from the cache: save again
 
-    # -- the cache ---------------------------------------------------------------------------------
+    # -- the cache (.cache/generator/people.pickle: speed only; pickled, as it is read by every build,
+    # a no-op rebuild's included, and unpickling 10,000 articles' names takes a fifth of parsing JSON)
     @classmethod
     def load(cls, path: Path, registry: Registry, fingerprint: str) -> "ArchiveNames":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != _CACHE_FORMAT or data.get("fingerprint") != fingerprint:
-                return cls(registry)
-            return cls(registry, {seed: ArticleNames.from_json(a) for seed, a in data["articles"].items()})
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            data = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
             return cls(registry)
+        if not (isinstance(data, dict) and data.get("format") == _CACHE_FORMAT
+                and data.get("fingerprint") == fingerprint and isinstance(data.get("articles"), dict)
+                and all(isinstance(a, ArticleNames) for a in data["articles"].values())):
+            return cls(registry)
+        return cls(registry, data["articles"], _changed=False)
 
     def save(self, path: Path, fingerprint: str) -> None:
-        data = {"format": _CACHE_FORMAT, "fingerprint": fingerprint,
-                "articles": {seed: a.to_json() for seed, a in sorted(self.articles.items())}}
-        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        """Write the cache, unless nothing changed since it was loaded."""
+        if not self._changed:
+            return
+        # in seed order, as the next build reads them: its decisions never depend on this one's order
+        data = {"format": _CACHE_FORMAT, "fingerprint": fingerprint, "articles": dict(sorted(self.articles.items()))}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+        self._changed = False
 
     # -- updating ----------------------------------------------------------------------------------
     def put(self, seed: str, names: ArticleNames) -> None:
         old = self.articles.get(seed)
         if old is not None and names.resolved is None:
             names = ArticleNames(names.people, names.unregistered, names.context, old.resolved)
+        if names == old:
+            return
         self.articles[seed] = names
         self._plan = None
+        self._changed = True
 
     def keep_only(self, seeds: Iterable[str]) -> None:
         wanted = set(seeds)
-        for seed in [s for s in self.articles if s not in wanted]:
+        gone = [s for s in self.articles if s not in wanted]
+        for seed in gone:
             del self.articles[seed]
-        self._plan = None
+        if gone:
+            self._plan = None
+            self._changed = True
 
     def written(self, seed: str, resolved: tuple[str, ...]) -> None:
         a = self.articles[seed]
-        self.articles[seed] = ArticleNames(a.people, a.unregistered, a.context, resolved)
+        if a.resolved != resolved:
+            self.articles[seed] = ArticleNames(a.people, a.unregistered, a.context, resolved)
+            self._changed = True
 
     # -- deciding ----------------------------------------------------------------------------------
     def _build_plan(self) -> dict[str, str | None]:
+        from generator.names import initials_fit, parts
+
         by_name: dict[str, set[str]] = {}
         for seed, a in self.articles.items():
             for n in a.unregistered:
@@ -238,6 +256,8 @@ class ArchiveNames:
 
     def resolve(self, seed: str, removed: Iterable[str] = ()) -> tuple[str, ...]:
         """The people list for ``seed``'s page. ``removed``: names an editor deleted from the page."""
+        from generator.names import parts
+
         plan = self._plan if self._plan is not None else self._build_plan()
         a = self.articles[seed]
         gone = [(name_tokens(r), parts(r)) for r in removed]
@@ -261,6 +281,8 @@ class ArchiveNames:
 
     @staticmethod
     def _removed(name: str, gone: list[tuple[tuple[str, ...], NameParts]]) -> bool:
+        from generator.names import initials_fit, parts
+
         key, p = name_tokens(name), parts(name)
         return any(key == k or (_is_short(p, key) and initials_fit(p, rp)) for k, rp in gone)
 

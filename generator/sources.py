@@ -76,28 +76,33 @@ def list_seeds(seeds_dir: Path, root: Path | None = None) -> SeedListing:
     if not seeds_dir.is_dir():
         return SeedListing([], [])
     inside = seeds_dir.resolve()
-    files: list[Path] = []
+    files: list[str] = []
     refused: list[ArticleError] = []
-    for folder, dirs, names in os.walk(seeds_dir, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+    # os.scandir gives each entry's type from the directory listing itself: no stat per seed
+    # (10,000 seeds listed in a few hundredths of a second, which a no-op rebuild is mostly made of).
+    pending = [str(seeds_dir)]
+    while pending:
+        folder = pending.pop()
         # Links are refused below, so nothing under seeds/ should lead out of it; checked once a
         # folder (a file is no link, so it is where its folder is), not once a file.
-        folder_inside = inside == Path(os.path.realpath(folder)) or inside in Path(os.path.realpath(folder)).parents
-        for name in [*dirs, *names]:
-            path = Path(folder) / name
-            if name.startswith("."):
-                continue
-            if path.is_symlink():
-                refused.append(ArticleError(_shown(path, root), REFUSED_LINK))
-                dirs[:] = [d for d in dirs if d != name]
-            elif name in names:
-                if not stat.S_ISREG(path.lstat().st_mode):
-                    refused.append(ArticleError(_shown(path, root), REFUSED_SPECIAL))
+        real = Path(os.path.realpath(folder))
+        folder_inside = inside == real or inside in real.parents
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink():
+                    refused.append(ArticleError(_shown(Path(entry.path), root), REFUSED_LINK))
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif not entry.is_file(follow_symlinks=False):
+                    refused.append(ArticleError(_shown(Path(entry.path), root), REFUSED_SPECIAL))
                 elif not folder_inside:
-                    refused.append(ArticleError(_shown(path, root), REFUSED_OUTSIDE))
-                elif name != DEFAULTS_FILE:  # a folder's defaults, not an article
-                    files.append(path)
-    return SeedListing(sorted(files), sorted(refused, key=lambda e: e.path))
+                    refused.append(ArticleError(_shown(Path(entry.path), root), REFUSED_OUTSIDE))
+                elif entry.name != DEFAULTS_FILE:  # a folder's defaults, not an article
+                    files.append(entry.path)
+    files.sort(key=lambda name: name.split(os.sep))  # Path order (part by part), without Paths to compare
+    return SeedListing([Path(name) for name in files], sorted(refused, key=lambda e: e.path))
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:

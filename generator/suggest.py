@@ -355,11 +355,7 @@ def suggest_command(
 
     ``write``: None lists only; [] adds every suggestion not marked as looking like a registry
     entry; a list of names adds those (``kind`` is used for names that were not suggested).
-
-    Example:
-        python -m generator suggest
-        python -m generator suggest --write "Rahm Emanuel" "Yoshimasa Hayashi"
-        python -m generator suggest --write
+    (Command-line examples: ``cmd_suggest`` in ``cli.py``.)
     """
     out = out or sys.stdout
     paths = ProjectPaths.from_root(root)

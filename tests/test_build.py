@@ -68,6 +68,20 @@ def test_second_build_rewrites_nothing_and_says_so(project: ProjectPaths, capsys
     assert "Nothing changed: 2 pages already up to date, no file rewritten." in capsys.readouterr().out
 
 
+def test_a_no_op_rebuild_rewrites_no_cache_file_either(project: ProjectPaths) -> None:
+    """The speed caches (build stamps, people, registry) are left as they are: a no-op rebuild
+    reads them and writes nothing anywhere; an edited seed updates them."""
+    build_archive(project, quiet=True)
+    caches = {name: project.cache / name for name in ("build.json", "people.pickle", "registry.pickle")}
+    stamps = {name: path.stat().st_mtime_ns for name, path in caches.items()}
+    assert build_archive(project, quiet=True).written == []
+    assert {name: path.stat().st_mtime_ns for name, path in caches.items()} == stamps
+    seed = project.seeds / "berlin.txt"
+    seed.write_text(OTHER.replace("Ministers Meet", "Leaders Meet"), encoding="utf-8")
+    assert len(build_archive(project, quiet=True).written) == 1
+    assert caches["build.json"].stat().st_mtime_ns != stamps["build.json"]
+
+
 def test_second_build_without_cache_rewrites_nothing(project: ProjectPaths) -> None:
     build_archive(project, quiet=True)
     before = snapshot(project)

@@ -133,3 +133,29 @@ def test_bare_surname_is_not_the_registered_person_without_full_name() -> None:
     assert "Yoshimasa Hayashi" not in alone.people
     both = annotate(article("Yoshimasa Hayashi arrived.", "Hayashi said talks went well."), Matcher(reg))
     assert both.people == ("Yoshimasa Hayashi",)
+
+
+def test_the_registry_cache_is_used_while_the_files_are_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "registry").mkdir()
+    people = tmp_path / "registry" / "people.yml"
+    people.write_text("- name: Ana Lima\n  aliases: [Ana Paula Lima]\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load_registry(tmp_path / "registry", cache)
+    assert (cache / "registry.pickle").is_file()
+    again = load_registry(tmp_path / "registry", cache)
+    assert again.find("people", "ana paula lima").name == "Ana Lima"
+    assert again.by_kind == first.by_kind == load_registry(tmp_path / "registry").by_kind
+    # an edit is read, not the cache
+    people.write_text("- name: Ana Lima\n- name: Rui Costa\n", encoding="utf-8")
+    assert [e.name for e in load_registry(tmp_path / "registry", cache).entities("people")] == ["Ana Lima", "Rui Costa"]
+    # a broken file is refused as without a cache, and its last good load is not used instead
+    people.write_text("- name: Ana Lima\n  aliases: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as cached_error:
+        load_registry(tmp_path / "registry", cache)
+    with pytest.raises(ArticleError) as plain_error:
+        load_registry(tmp_path / "registry")
+    assert str(cached_error.value) == str(plain_error.value)
+    # a damaged cache file is ignored (and replaced)
+    people.write_text("- name: Ana Lima\n", encoding="utf-8")
+    (cache / "registry.pickle").write_bytes(b"not a pickle")
+    assert [e.name for e in load_registry(tmp_path / "registry", cache).entities("people")] == ["Ana Lima"]

@@ -12,12 +12,14 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-import jsonschema
 import yaml
 
 from generator.safeyaml import YamlSyntaxError, compose
+
+if TYPE_CHECKING:
+    import jsonschema
 
 __all__ = ["YamlDoc", "YamlSyntaxError", "parse_yaml", "duplicate_keys", "schema_problems"]
 
@@ -92,7 +94,11 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=None)
-def validator_for(name: str) -> jsonschema.protocols.Validator:
+def validator_for(name: str) -> "jsonschema.protocols.Validator":
+    # Imported on first use: most builds never explain a schema problem, and jsonschema
+    # takes a tenth of a no-op rebuild's start to import (the build validates with fastjsonschema).
+    import jsonschema
+
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
