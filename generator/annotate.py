@@ -21,7 +21,7 @@ from generator.people_lexicon import ENGLISH_WORDS
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.places import PlaceFinder
-from generator.registry import Entity, Registry, fold, name_tokens
+from generator.registry import Entity, Registry, name_tokens
 from generator.tokens import Tokens, tokenise
 from generator.topics import TopicScorer
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -272,7 +273,9 @@ def _read_many(paths: ProjectPaths, files: list[Path], registry: Registry) -> li
     # The language model, the gazetteer and datasketch are loaded once here: forked workers share
     # them (and the reading modules). The model loads in a thread meanwhile (its LZMA decompression
     # does not hold the GIL).
-    from generator import annotate, language, parse  # noqa: F401  (imported once, before the fork)
+    importlib.import_module("generator.annotate")  # the reading modules: imported once, before the fork
+    importlib.import_module("generator.parse")
+    from generator import language
     from generator.gazetteer import load_gazetteer
 
     model = threading.Thread(target=language.preload)

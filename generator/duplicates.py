@@ -14,12 +14,11 @@ build, so an unchanged seed is never read again to be compared.
 
 from __future__ import annotations
 
-import os
-import pickle
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache_files import load_pickle, save_pickle
 from generator.config import ProjectPaths
 from generator.datelines import match_dateline
 from generator.merge import body_digest
@@ -174,19 +173,13 @@ class StoryStore:
 
     @classmethod
     def load(cls, path: Path, fingerprint: str) -> "StoryStore":
-        try:
-            store = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-            return cls(fingerprint)
+        store = load_pickle(path)
         if not isinstance(store, cls) or store.fingerprint != fingerprint:
             return cls(fingerprint)
         return store
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
+        save_pickle(path, self)
 
     def has(self, seed: str, text_sha: str) -> bool:
         known = self.signatures.get(seed)

@@ -22,13 +22,13 @@ memoised in the process: workers forked by the build share it.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import re
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from generator.people_lexicon import LEXICON_DIR
+from generator.cache_files import load_pickle, save_pickle
 from generator.registry import name_tokens
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "choose", "MIN_CITY_POPULATION"]
@@ -245,19 +245,11 @@ def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     if _LOADED is not None:
         return _LOADED
     pickled = Path(cache_dir) / f"gazetteer-{_cache_key()}.pickle" if cache_dir else None
-    if pickled is not None and pickled.is_file():
-        try:
-            _LOADED = pickle.loads(pickled.read_bytes())
-            return _LOADED
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # a broken cache costs a rebuild, nothing else
+    cached = load_pickle(pickled) if pickled is not None else None
+    if isinstance(cached, Gazetteer):  # a broken or foreign cache costs a rebuild, nothing else
+        _LOADED = cached
+        return _LOADED
     _LOADED = build_gazetteer()
     if pickled is not None:
-        try:
-            pickled.parent.mkdir(parents=True, exist_ok=True)
-            tmp = pickled.with_suffix(f".{id(_LOADED)}.tmp")
-            tmp.write_bytes(pickle.dumps(_LOADED, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(pickled)
-        except OSError:
-            pass
+        save_pickle(pickled, _LOADED)
     return _LOADED

@@ -16,8 +16,6 @@ This module only reads and indexes; matching text against it lives in ``annotate
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from generator.cache_files import load_pickle, save_pickle
 from generator.models import ENTITY_KINDS, ArticleError
 from generator.safeyaml import load_data_file
 from generator.slugs import slugify
@@ -179,20 +178,11 @@ def load_registry(registry_dir: Path, cache_dir: Path | None = None) -> Registry
             digest.update(f"{kind}: none".encode())
     key = digest.hexdigest()
     cache_file = cache_dir / "registry.pickle"
-    try:
-        cached_key, registry = pickle.loads(cache_file.read_bytes())
-        if cached_key == key and isinstance(registry, Registry):
-            return registry
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        pass
+    cached = load_pickle(cache_file)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], Registry):
+        return cached[1]
     registry = _load_registry(registry_dir)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps((key, registry), protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(cache_file)
-    except OSError:
-        pass  # a speed-only cache: the next build parses again
+    save_pickle(cache_file, (key, registry))
     return registry
 
 

@@ -25,8 +25,6 @@ whatever the resolver decides later: a mention that is, or fits, a removed name 
 from __future__ import annotations
 
 import json
-import os
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
+from generator.cache_files import load_pickle, save_pickle
 from generator.models import AnnotatedArticle
 from generator.registry import Registry, name_tokens
 
@@ -116,10 +115,7 @@ class ArchiveNames:
     # a no-op rebuild's included, and unpickling 10,000 articles' names takes a fifth of parsing JSON)
     @classmethod
     def load(cls, path: Path, registry: Registry, fingerprint: str) -> "ArchiveNames":
-        try:
-            data = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
-            return cls(registry)
+        data = load_pickle(path)
         if not (isinstance(data, dict) and data.get("format") == _CACHE_FORMAT
                 and data.get("fingerprint") == fingerprint and isinstance(data.get("articles"), dict)
                 and all(isinstance(a, ArticleNames) for a in data["articles"].values())):
@@ -132,10 +128,7 @@ class ArchiveNames:
             return
         # in seed order, as the next build reads them: its decisions never depend on this one's order
         data = {"format": _CACHE_FORMAT, "fingerprint": fingerprint, "articles": dict(sorted(self.articles.items()))}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
+        save_pickle(path, data)
         self._changed = False
 
     # -- updating ----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
 import yaml
 
@@ -34,6 +34,9 @@ from generator.pages import FrontMatterError, split, write_atomic
 from generator.registry import MAX_REGISTRY_BYTES, REGISTRY_FILES, Registry, load_registry, name_tokens
 from generator.safeyaml import YamlSyntaxError, load_fast
 from generator.wording import count
+
+if TYPE_CHECKING:
+    from generator.resolve import Merge
 
 __all__ = [
     "Suggestion", "SuggestReport", "collect_suggestions", "format_suggestions",

@@ -8,7 +8,6 @@ must notice it (first pages of each family, plus a random sample of the rest), w
 from __future__ import annotations
 
 import logging
-import random
 
 import pytest
 from mkdocs.commands.build import build

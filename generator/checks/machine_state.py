@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from generator.checks.page_files import PageSeed, iter_pages
 from generator.checks.problems import CheckReport, Collector

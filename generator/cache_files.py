@@ -1,0 +1,96 @@
+"""Speed-only cache files under ``.cache/``: pickles that are never loaded unless this machine wrote them.
+
+Unpickling runs code, and ``.cache/`` lives in the checkout: a pull request can commit a file
+there (``git add -f`` ignores ``.gitignore``), and a build of its branch, by CI or by an editor
+reviewing it, would load it. So every pickle written here starts with an HMAC-SHA256 tag made with
+a key kept outside the checkout, in the user's cache folder (``$XDG_CACHE_HOME`` or
+``~/.cache``, then ``news-archive-generator/cache.key``, created on first use, readable by its
+owner only). A file whose tag does not verify is treated as missing: the build works it out
+again and overwrites it. Where no key can be kept, nothing is cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+from pathlib import Path
+from typing import Any
+
+__all__ = ["load_pickle", "save_pickle", "key_file"]
+
+KEY_BYTES = 32
+TAG_BYTES = hashlib.sha256().digest_size
+
+
+def key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "news-archive-generator" / "cache.key"
+
+
+def _key() -> bytes | None:
+    path = key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(secrets.token_bytes(KEY_BYTES))
+        try:
+            os.link(tmp, path)  # only if no other process made one meanwhile: theirs is kept
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def _tag(key: bytes, body: bytes) -> bytes:
+    return hmac.new(key, body, hashlib.sha256).digest()
+
+
+def load_pickle(path: Path) -> Any | None:
+    """What ``save_pickle`` stored at ``path``; None when the file is missing, damaged, or was not
+    written with this machine's key (then it is never unpickled)."""
+    key = _key()
+    if key is None:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    tag, body = data[:TAG_BYTES], data[TAG_BYTES:]
+    if len(tag) != TAG_BYTES or not hmac.compare_digest(tag, _tag(key, body)):
+        return None
+    try:
+        return pickle.loads(body)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
+        return None  # written by another version of the code
+
+
+def save_pickle(path: Path, value: Any) -> None:
+    """Store ``value`` at ``path`` atomically, tagged with this machine's key (nothing when there is
+    no key, or the folder cannot be written: the cache only saves time)."""
+    key = _key()
+    if key is None:
+        return
+    path = Path(path)
+    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(_tag(key, body) + body)
+        tmp.replace(path)
+    except OSError:
+        pass
