@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.people import find_people
+from generator.people_lexicon import COMMON_WORDS, EAST_ASIAN_SURNAMES, ENGLISH_WORDS, LEXICON_DIR
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_c15d51d3465a3ed0.txt"
 
@@ -113,6 +114,55 @@ def test_extra_text_gives_fuller_form_but_no_weak_new_person() -> None:
 def test_extra_text_variant_spelling_is_not_a_second_person() -> None:
     paragraphs = ["President Lee Jae-myung arrived on Monday."]
     assert find_people(paragraphs, extra_text=["President Lee Jae-Myung waves."]) == ["Lee Jae-myung"]
+
+
+# East Asian family names come from national rankings (lexicon/east_asian_surnames.txt). One of
+# them makes a capitalised pair a person even when the given name is an English word, which alone
+# would make the pair ordinary English ("Fang", "Wing").
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["The committee thanked Hsieh Fang for the report."], ["Hsieh Fang"]),
+        (["Delegates applauded Goh Wing at the forum."], ["Goh Wing"]),
+        (["Zhao Weilun said the harvest was late."], ["Zhao Weilun"]),
+        (["Officials met Teo Chee Hean and Byun Kyu-ho in Seoul."], ["Teo Chee Hean", "Byun Kyu-ho"]),
+    ],
+)
+def test_east_asian_family_name_makes_a_person(paragraphs: list[str], expected: list[str]) -> None:
+    assert find_people(paragraphs) == expected
+
+
+# A romanised family name that is also an English word is left out of the list: it would make
+# places, firms and eras people.
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The band toured Long Beach and Orange County.",
+        "Passengers booked Pan Am flights for the holiday.",
+        "Historians praised Tang Dynasty poetry.",
+        "Researchers studied Lung Cancer Tumors in mice.",
+    ],
+)
+def test_family_name_that_is_an_english_word_makes_no_person(paragraph: str) -> None:
+    assert find_people([paragraph]) == []
+
+
+def test_east_asian_family_names_hold_no_english_or_common_word() -> None:
+    assert not EAST_ASIAN_SURNAMES & (ENGLISH_WORDS | COMMON_WORDS)
+    assert all(len(name) > 1 for name in EAST_ASIAN_SURNAMES)
+    # pinyin, Wade-Giles, Cantonese, Hokkien, Korean and Vietnamese spellings are all there
+    assert {"zhang", "hsu", "cheung", "ng", "lim", "teo", "kim", "choi", "yoon", "nguyen"} <= EAST_ASIAN_SURNAMES
+    assert not {"he", "ma", "do", "ho", "long", "song", "sun", "park"} & EAST_ASIAN_SURNAMES
+
+
+def test_east_asian_family_names_regenerate_from_their_sources() -> None:
+    pytest.importorskip("pypinyin")  # a regeneration-time tool, not a dependency
+    import subprocess
+    import sys
+
+    script = LEXICON_DIR / "make_east_asian_surnames.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True).stdout
+    assert out == (LEXICON_DIR / "east_asian_surnames.txt").read_text(encoding="utf-8")
 
 
 def _seed_story() -> list[str]:
