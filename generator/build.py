@@ -12,77 +12,30 @@ import importlib
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Callable
 
 import generator
-from generator import profiles, sources
+from generator import duplicates, profiles, sources
+from generator.build_report import BuildReport, ReadResult
 from generator.buildlock import build_lock
 from generator.config import ProjectPaths
 from generator.defaults import DEFAULTS_FILE, DefaultsIndex, defaults_files
-from generator import duplicates
-from generator.conflicts import find_conflict
 from generator.duplicates import StorySignature, StoryStore, group_stories, signature
-from generator.merge import Names, PageState, RegistryNames, body_digest, merge
-from generator.models import AnnotatedArticle, ArticleError
 from generator.hand_pages import hand_written_problems
-from generator.page_reader import markup_issues, not_updated_message, read_page
-from generator.page_writer import PageWriter
-from generator.pages import MAX_FRONT_MATTER_BYTES, escape_body, render
+from generator.merge import RegistryNames
+from generator.models import AnnotatedArticle, ArticleError
+from generator.page_reader import markup_issues, read_page
+from generator.page_writer import PageWriter, write_page
 from generator.registry import Registry, load_registry, registry_files
 from generator.resolve import ArchiveNames, article_names, removed_people, with_people
 from generator.slugs import slugify
-from generator.state import BuildCache, CacheEntry, StateIndex, commit_page, read_record, stamp, state_path
+from generator.state import BuildCache, CacheEntry, StateIndex, stamp, state_path
 from generator.withdrawn import forget_deleted_articles, withdraw
-from generator.wording import count
 
-SCHEMA_FILE = Path("generator/schemas/page.schema.json")
 _NOT_IN_PIPELINE = {"cli.py", "check.py", "suggest.py", "__main__.py", "hand_pages.py"}
-
-
-@dataclass
-class ReadResult:
-    articles: list[AnnotatedArticle] = field(default_factory=list)
-    errors: list[ArticleError] = field(default_factory=list)  # files that could not be converted
-    problems: list[str] = field(default_factory=list)  # "seed: problem" for files that converted anyway
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate seed, seed kept)
-    near_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (seed folded, seed kept): same story
-    skipped: int = 0  # unchanged seeds the cache let us skip
-    names: ArchiveNames | None = None  # the archive-wide people decision (read_all only)
-
-
-@dataclass
-class BuildReport:
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    registry_only: int = 0  # articles read in a language the people finder was not built for
-    read: ReadResult = field(default_factory=ReadResult)
-    kept_edits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page -> fields people edited
-    notes: list[str] = field(default_factory=list)  # decisions the build recorded, said once (withdrawn articles)
-    withdrawn: int = 0  # articles whose page a person deleted
-
-    @property
-    def problem_lines(self) -> list[str]:
-        lines = [str(e) for e in self.read.errors] + self.read.problems
-        lines += [f"{dup}: same text as {kept}; not written twice" for dup, kept in self.read.duplicates]
-        lines += [f"{dup}: same story as {kept}; folded into its page" for dup, kept in self.read.near_duplicates]
-        return lines
-
-    def summary(self) -> str:
-        r = self.read
-        if not self.written:
-            head = f"Nothing changed: {count(self.unchanged, 'page')} already up to date, no file rewritten."
-        else:
-            head = f"Wrote {count(len(self.written), 'page')}, {self.unchanged} unchanged."
-        withdrawn = f", {self.withdrawn} withdrawn" if self.withdrawn else ""
-        languages = ""
-        if self.registry_only:  # names there come from the registry and gazetteer alone
-            languages = (f" {count(self.registry_only, 'article')} in another language "
-                         f"{'was' if self.registry_only == 1 else 'were'} annotated from the registry only.")
-        return (f"{head} {count(len(r.errors), 'seed')} failed, {count(len(r.problems), 'warning')}, "
-                f"{count(len(r.duplicates) + len(r.near_duplicates), 'duplicate')}{withdrawn}.{languages}")
 
 
 def _fingerprint(paths: ProjectPaths) -> str:
@@ -100,18 +53,6 @@ def _fingerprint(paths: ProjectPaths) -> str:
             digest.update(str(path).encode() if path.name == DEFAULTS_FILE else path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _rel(paths: ProjectPaths, path: Path) -> str:
-    if path.is_absolute() and ".." not in path.parts:  # as listed under the (resolved) root: no lookups
-        try:
-            return path.relative_to(paths.root).as_posix()
-        except ValueError:
-            pass
-    try:
-        return path.resolve().relative_to(paths.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 class _Reader:
@@ -151,7 +92,7 @@ def read_all(paths: ProjectPaths) -> ReadResult:
         try:
             annotated, text_sha = reader.read(path)
         except ArticleError as exc:
-            result.errors.append(ArticleError(_rel(paths, path), exc.problem))
+            result.errors.append(ArticleError(paths.rel(path), exc.problem))
             continue
         seed = annotated.article.seed
         if text_sha in kept:
@@ -174,7 +115,7 @@ def _defaults_errors(paths: ProjectPaths, reader: _Reader | None = None) -> list
         index = reader.defaults
     else:
         index = DefaultsIndex(paths.seeds, {p.name for p in profiles.load_profiles(paths.profiles)})
-    return [ArticleError(_rel(paths, Path(e.path)), e.problem, e.line) for e in index.errors]
+    return [ArticleError(paths.rel(Path(e.path)), e.problem, e.line) for e in index.errors]
 
 
 def _page_dir(paths: ProjectPaths, date: str | None) -> Path:
@@ -191,53 +132,6 @@ def _new_page_path(paths: ProjectPaths, annotated: AnnotatedArticle, text_sha: s
         candidate, n = folder / f"{base}-{n}.md", n + 1
     taken.add(candidate)
     return candidate
-
-
-def _schema_ref(paths: ProjectPaths, page: Path) -> str:
-    return Path(os.path.relpath(paths.root / SCHEMA_FILE, page.parent)).as_posix()
-
-
-def write_page(paths: ProjectPaths, page: Path, annotated: AnnotatedArticle,
-               names: Names | None = None) -> tuple[bool, tuple[str, ...]]:
-    """Merge the machine's page with the one on disk and write it if anything changed.
-
-    Returns (written?, fields whose human edits were kept). The page and its record in
-    content/.machine/ are committed together (``state.commit_page``).
-    """
-    machine = annotated.front_matter()
-    machine_body = escape_body(annotated.article.paragraphs)
-    record = read_record(paths, page)
-    if record is not None and record.conflict is not None:
-        where = state_path(paths, page)
-        raise ArticleError(_rel(paths, where), "unresolved merge conflict in the build's record of "
-                           f"{_rel(paths, page)} (page not updated until it is resolved; "
-                           "`python -m generator check` says how)", record.conflict)
-    page_bytes = page.read_bytes() if page.exists() else None
-    disk_text = disk_fm = disk_body = None
-    if page_bytes is not None:
-        reading = read_page(page_bytes)
-        conflict = find_conflict("\n".join(reading.lines))
-        if conflict is not None:
-            raise ArticleError(_rel(paths, page), f"{conflict.sentence()} (page not updated until this is fixed)",
-                               conflict.start)
-        if not reading.understood:
-            # Never rewrite a page we do not fully understand: merging it could lose a person's edit.
-            raise ArticleError(_rel(paths, page), not_updated_message(reading), reading.errors[0].line)
-        disk_text = "\n".join(reading.lines)
-        disk_fm, disk_body = reading.data, reading.body
-    state, alternate = record.bases(page_bytes) if record else (None, None)
-    result = merge(machine, machine_body, state, disk_fm, disk_body, names=names or Names(), alternate=alternate)
-    text = render(result.front_matter, result.body, _schema_ref(paths, page))
-    front_bytes = len(text.encode("utf-8")) - len(result.body.encode("utf-8")) - len("---\n---\n\n")
-    if front_bytes > MAX_FRONT_MATTER_BYTES:
-        # A page the build could not read back would be frozen for good: write none instead.
-        raise ArticleError(annotated.article.seed, f"its page would have {front_bytes:,} bytes of front-matter, "
-                           f"over the limit of {MAX_FRONT_MATTER_BYTES:,} (the caption or summary is not "
-                           "article text); no page written")
-    written = text != disk_text
-    new_state = PageState(machine=machine, body_sha256=body_digest(machine_body), removed=result.removed)
-    commit_page(paths, page, text if written else None, new_state, state)
-    return written, result.human_fields
 
 
 # Reading is CPU-bound (parsing, name finding): spread it over the cores when there is enough of it.
@@ -319,7 +213,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
 
     plan: list[tuple[Path, str, CacheEntry | None]] = []  # (seed file, seed, cache entry if unchanged)
     for path in listing.files:
-        seed = _rel(paths, path)
+        seed = paths.rel(path)
         entry = cache.entries.get(seed)
         unchanged = entry is not None and entry.seed_stamp == stamp(path) and (
             entry.page is None or stamp(paths.root / entry.page) == entry.page_stamp)
@@ -425,7 +319,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
             index.pages[seed] = page
             if withdraw(paths, seed, page, report.notes):
                 report.withdrawn += 1
-                fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, _rel(paths, page), None, problems)
+                fresh.entries[seed] = CacheEntry(seed_stamp, text_sha, paths.rel(page), None, problems)
                 continue
             if writer.parallel:  # its page may not be on disk before a later seed looks for a free address
                 taken.add(page)
@@ -445,7 +339,7 @@ def _build_archive(paths: ProjectPaths, *, quiet: bool, log: Callable[[str], Non
                 added_errors += 1
                 continue
             written, human_fields = outcome
-            rel_page = _rel(paths, page)
+            rel_page = paths.rel(page)
             if written:
                 report.written.append(rel_page)
             else:

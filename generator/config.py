@@ -32,3 +32,15 @@ class ProjectPaths:
     @property
     def articles(self) -> Path:
         return self.content / "articles"
+
+    def rel(self, path: Path) -> str:
+        """A path as the project names it ("seeds/a.txt"); as given when it lies outside."""
+        if path.is_absolute() and ".." not in path.parts:  # as listed under the (resolved) root: no lookups
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)

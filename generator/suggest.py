@@ -86,7 +86,7 @@ def collect_suggestions(
 ) -> SuggestReport:
     """Unregistered names, most frequent first. Reads seeds and pages; writes nothing.
 
-    ``read_result`` is a ``build.ReadResult`` (anything with ``.articles`` of AnnotatedArticle and
+    ``read_result`` is a ``build_report.ReadResult`` (anything with ``.articles`` of AnnotatedArticle and
     ``.errors``); None runs ``build.read_all(paths)``. ``registry`` None loads ``paths.registry``.
     """
     registry = registry if registry is not None else load_registry(paths.registry)

@@ -15,13 +15,9 @@ from generator.config import ProjectPaths
 from generator.state import StateIndex, read_record, state_path, write_state
 
 
-def _rel(paths: ProjectPaths, path: Path) -> str:
-    return path.relative_to(paths.root).as_posix()
-
-
 def withdrawn_message(paths: ProjectPaths, page: Path) -> str:
-    return (f"withdrawn: its page {_rel(paths, page)} was deleted, so the build does not make it again "
-            f"(recorded in {_rel(paths, state_path(paths, page))})")
+    return (f"withdrawn: its page {paths.rel(page)} was deleted, so the build does not make it again "
+            f"(recorded in {paths.rel(state_path(paths, page))})")
 
 
 def withdraw(paths: ProjectPaths, seed: str, page: Path, notes: list[str]) -> bool:
@@ -44,4 +40,4 @@ def forget_deleted_articles(paths: ProjectPaths, index: StateIndex, notes: list[
             continue
         target = state_path(paths, page)
         target.unlink(missing_ok=True)
-        notes.append(f"{_rel(paths, target)}: deleted, as its page and its seed {seed} are both gone")
+        notes.append(f"{paths.rel(target)}: deleted, as its page and its seed {seed} are both gone")
