@@ -33,6 +33,7 @@ from generator.site.dirty import SourceStubs
 from generator.site.entities import EntityLookup
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
+from generator.site.icons import class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
 from generator.site.pictures import Pictures
@@ -45,6 +46,9 @@ log = logging.getLogger("mkdocs.plugins.news-archive")
 # Front-matter keys a page may have and still share its family's frame: Material reads none but
 # `description`, which the frame fills in like `na_head` (chrome.py).
 FRAMABLE_KEYS = FIELDS | {"template", "description", "na_head"}
+
+
+ICON_STYLESHEET = "assets/stylesheets/archive.css"  # the theme's file that icons.py's rules join
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
@@ -70,6 +74,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._dirty = False  # `--dirty`: generated pages get stub sources (dirty.py)
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
+        self._icon_css = ""
 
     def on_startup(self, command, dirty):
         """Defining this keeps the plugin (and its caches) alive across `mkdocs serve` rebuilds."""
@@ -97,6 +102,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
         self.frame = SharedFrame(self.config.fast_chrome, self.config.frame_sample)
         self._warnings.attach()
+        # Material's icons drawn by archive.css, not printed into every page (icons.py).
+        names = icon_names(config.theme.get("icon") or {}, config.theme.get("palette"), bool(config.theme.get("logo")))
+        self._icon_css, config.extra["na_icons"] = stylesheet(class_names(names), config.theme.dirs)
         return config
 
     def on_serve(self, server, config, builder):
@@ -111,6 +119,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_files(self, files, config):
         if not self.config.enabled:
             return
+        _append_to_file(files, config, ICON_STYLESHEET, self._icon_css)
         try:
             lookup = EntityLookup(self.root / "registry")
         except Exception as err:
@@ -373,3 +382,17 @@ def _edit_root(config) -> str | None:
     if edit_uri.endswith(docs):
         edit_uri = edit_uri[: -len(docs)]
     return config.repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
+
+
+def _append_to_file(files, config, src_uri: str, text: str) -> None:
+    """Serve `src_uri` (a theme or docs file) with `text` appended, built in memory: the copy in
+    site/ is written whole each build, so a `--dirty` or `serve` rebuild never appends twice."""
+    if not text:
+        return
+    from mkdocs.structure.files import File
+
+    old = files.get_file_from_path(src_uri)
+    content = old.content_string if old is not None else ""
+    if old is not None:
+        files.remove(old)
+    files.append(File.generated(config, src_uri, content=content.rstrip("\n") + "\n" + text))
