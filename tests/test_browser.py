@@ -44,7 +44,7 @@ def test_search_open_result_and_follow_person(browser, server):
     page.wait_for_url("**/articles/2022/05/**")
     page.wait_for_selector("time[datetime='2022-05-10T17:48:00+09:00']")
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
-    page.locator("a.na-term", has_text="Yoon Suk-yeol").click()
+    page.locator(".na-terms-box a", has_text="Yoon Suk-yeol").click()
     page.wait_for_url("**/people/yoon-suk-yeol/")
     assert page.locator("h1").first.inner_text() == "Yoon Suk-yeol"
     assert page.locator("a", has_text="Japan and South Korea agree frayed ties can be improved").count() >= 1

@@ -69,7 +69,7 @@ def test_search_hayashi_open_article_follow_yoon(browser, server) -> None:
     assert page.locator("time[datetime='2022-05-10T17:48:00+09:00']").count() == 1
     assert "TOKYO (Reuters) — May 10, 2022, 17:48 JST" in page.inner_text("article")
     page.screenshot(path=str(ARTIFACTS / "pipeline-article.png"), full_page=True)
-    page.locator("a.na-term", has_text="Yoon Suk-yeol").first.click()
+    page.locator(".na-terms-box a", has_text="Yoon Suk-yeol").first.click()
     page.wait_for_url("**/people/yoon-suk-yeol/")
     assert page.locator("h1").first.inner_text() == "Yoon Suk-yeol"
     assert page.locator("a", has_text=HEADLINE).count() >= 1

@@ -153,10 +153,9 @@ def head_html(record: ArticleRecord, *, url: str, absolute: bool, site_name: str
         tags.append(f'<meta property="article:published_time" content="{e(record.date.iso)}">')
     if record.section:
         tags.append(f'<meta property="article:section" content="{e(record.section)}">')
-    tags += ['<meta name="twitter:card" content="summary">',
-             f'<meta name="twitter:title" content="{e(record.title)}">']
-    if summary:
-        tags.append(f'<meta name="twitter:description" content="{e(summary)}">')
+    # The card's title and description: X reads og:title and og:description when there are no
+    # twitter:title and twitter:description, so the page does not print them twice.
+    tags.append('<meta name="twitter:card" content="summary">')
     data = news_article(record, url=url, site_name=site_name, site_url=site_url, terms=terms,
                         original_url=original_url)
     tags.append(f'<script type="application/ld+json">{script_json(data)}</script>')

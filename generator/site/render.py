@@ -189,7 +189,13 @@ class Renderer:
         return path + hash_ + fragment
 
     def item(self, r: ArticleRecord, root: str, show_date: bool = True) -> Markup:
-        """One `<li>` of a listing: date, headline link, dateline and source (all escaped)."""
+        """One `<li>` of a listing: date, headline link, dateline and source (all escaped).
+
+        The most repeated markup of the site (an article is listed on each of its terms' pages, its
+        month's and other articles' related lists), so it holds no classes: `ul.na-list` styles its
+        `<time>` (the day the list shows: the article's own date, not its hour), the undated
+        `.na-nd` and the `<small>` print of dateline and source (archive.css).
+        """
         key = (r.index, root, show_date)
         hit = self._items.get(key)
         self.targets.add(r.url)
@@ -197,12 +203,11 @@ class Renderer:
             e = html.escape
             date = ""
             if show_date:
-                date = (f'<span class="na-item__date"><time datetime="{e(r.date.iso)}">{e(r.date.day_display)}</time></span>'
-                        if r.date else '<span class="na-item__date">Undated</span>')
+                date = (f'<time datetime="{e(r.date.iso[:10])}">{e(r.date.day_display)}</time>'
+                        if r.date else '<span class="na-nd">Undated</span>')
             meta = " · ".join(e(x) for x in (r.dateline, r.source) if x)
-            meta = f'<span class="na-item__meta">{meta}</span>' if meta else ""
-            hit = Markup(f'<li class="na-item">{date}<a class="na-item__title" href="{e(root + r.url)}">'
-                         f"{e(r.title)}</a>{meta}</li>")
+            meta = f"<small>{meta}</small>" if meta else ""
+            hit = Markup(f'<li>{date}<a href="{e(root + r.url)}">{e(r.title)}</a>{meta}</li>')
             self._items[key] = hit
         return hit
 
