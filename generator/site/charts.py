@@ -9,9 +9,11 @@ Two kinds, one geometry (`_Plot`):
   is a link to its month page, named by its own `<title>`.
 
 Each chart is a `<figure>` whose `<figcaption>` says in words what the bars show (span, total,
-peak), so it reads without the picture and without JavaScript; the SVG carries `<title>` and
-`<desc>` for screen readers. Every text goes through `html.escape`. Colours come from the
-stylesheet (classes `na-chart…`), so the charts follow the light/dark palette.
+peak), so it reads without the picture and without JavaScript; the SVG is named for screen
+readers by its `<title>` and that caption (aria-labelledby: the words are in the page once).
+Every text goes through `html.escape`. Colours and text sizes come from the stylesheet (classes
+`na-chart…`, on a group where its elements share them), so the charts follow the light/dark
+palette. Inline in HTML, the SVG needs no xmlns.
 """
 
 from __future__ import annotations
@@ -84,8 +86,7 @@ def _positions(span: tuple[YearMonth, ...]) -> dict[YearMonth, int]:
 def _year_labels(span: tuple[YearMonth, ...], slot: int) -> str:
     years = [(i, ym) for i, ym in enumerate(span) if ym[1] == 1 or i == 0]
     step = -(-len(years) // MAX_YEAR_LABELS)
-    return "".join(f'<text class="na-chart__label" x="{LEFT + i * slot}" y="{HEIGHT - 5}">{ym[0]}</text>'
-                   for i, ym in years[::step])
+    return "".join(f'<text x="{LEFT + i * slot}" y="{HEIGHT - 5}">{ym[0]}</text>' for i, ym in years[::step])
 
 
 class _Plot:
@@ -117,9 +118,9 @@ class _Plot:
     def axes(self) -> str:
         """The baseline, the y scale (0 and the peak), and year labels under their first month."""
         return (f'<path class="na-chart__axis" d="M{LEFT} {self.base}H{self.width - RIGHT}"/>'
-                f'<text class="na-chart__label" x="{LEFT - 4}" y="{self.base}" text-anchor="end">0</text>'
-                f'<text class="na-chart__label" x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end">{self.top}</text>'
-                + _year_labels(self.span, self.slot))
+                f'<g class="na-chart__label"><g text-anchor="end"><text x="{LEFT - 4}" y="{self.base}">0</text>'
+                f'<text x="{LEFT - 4}" y="{TOP + 4}">{self.top}</text></g>'
+                + _year_labels(self.span, self.slot) + "</g>")
 
     def peak_label(self, peak: Peak) -> str:
         x = self.x(peak.month) + self.bar / 2
@@ -129,13 +130,17 @@ class _Plot:
                 f"{text}</text>")
 
 
-def _svg(ident: str, width: int, title: str, desc: str, body: str, *, role_img: bool) -> str:
+def _svg(ident: str, width: int, title: str, body: str, *, role_img: bool) -> str:
+    """The chart's name: its title, then the figure's caption (`_caption`, id `{ident}-d`)."""
     # role="img" makes the children presentational: right for a picture, wrong for one of links.
     role = ' role="img"' if role_img else ""
     return (f'<svg class="na-chart__svg" viewBox="0 0 {width} {HEIGHT}"{role} '
-            f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{ident}-t">{html.escape(title)}</title><desc id="{ident}-d">{html.escape(desc)}</desc>'
+            f'aria-labelledby="{ident}-t {ident}-d"><title id="{ident}-t">{html.escape(title)}</title>'
             f"{body}</svg>")
+
+
+def _caption(ident: str, summary: str) -> str:
+    return f'<figcaption id="{ident}-d">{html.escape(summary)}</figcaption>'
 
 
 def _by_year_text(counts: Mapping[YearMonth, int]) -> str:
@@ -185,12 +190,11 @@ def mentions_chart(counts: Mapping[YearMonth, int], span: Sequence[YearMonth], *
     bars = [f'<g class="na-chart__bar" stroke-width="{_n(plot.bar)}">', *bars, "</g>"]
     summary = _summary(f"Articles mentioning {name}", span, shown)
     body = plot.axes() + "".join(bars) + (plot.peak_label(peak) if peak else "")
-    svg = _svg(ident, plot.width, f"Articles mentioning {name}, per month", summary, body, role_img=True)
+    svg = _svg(ident, plot.width, f"Articles mentioning {name}, per month", body, role_img=True)
     by_year = _by_year_text(shown)
     details = (f'<details class="na-chart__table"><summary>By year</summary><p>{html.escape(by_year)}</p></details>'
                if by_year else "")
-    return (f'<figure class="na-chart">{svg}<figcaption>{html.escape(summary)}</figcaption>'
-            f"{details}</figure>")
+    return f'<figure class="na-chart">{svg}{_caption(ident, summary)}{details}</figure>'
 
 
 def archive_chart(counts: Mapping[YearMonth, int], span: Sequence[YearMonth],
@@ -216,5 +220,5 @@ def archive_chart(counts: Mapping[YearMonth, int], span: Sequence[YearMonth],
                     f'y="{plot.base - h}" width="{_n(plot.bar)}" height="{h}"/></a>')
     summary = _summary(what, span, shown)
     body = plot.axes() + "".join(bars) + (plot.peak_label(peak) if peak else "")
-    svg = _svg(ident, plot.width, f"{what}, per month (each bar links to its month)", summary, body, role_img=False)
-    return f'<figure class="na-chart na-chart--linked">{svg}<figcaption>{html.escape(summary)}</figcaption></figure>'
+    svg = _svg(ident, plot.width, f"{what}, per month (each bar links to its month)", body, role_img=False)
+    return f'<figure class="na-chart na-chart--linked">{svg}{_caption(ident, summary)}</figure>'

@@ -10,6 +10,10 @@ organisation, thousands at archive scale; a spring layout costs milliseconds per
 deterministic (the same archive gives the same bytes). Neighbours are ordered round the circle by
 a greedy walk that puts each next to the one it shares most articles with, so connected nodes
 sit close together and the lines between them stay short; stronger ties sit on the inner ring.
+
+Bytes: a page per person and organisation carries one, so the markup is lean: no xmlns (inline
+in HTML), no class per node (archive.css colours a node by the folder its link goes to), spokes
+drawn two to a sub-path through the centre, radii without a useless ".0".
 """
 
 from __future__ import annotations
@@ -103,6 +107,12 @@ def _n(value: float) -> str:
     return str(round(value))
 
 
+def _r(value: float) -> str:
+    """A radius: one decimal, none when it is whole ("9", "4.7")."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _label(name: str) -> str:
     return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1].rstrip() + "…"
 
@@ -117,7 +127,11 @@ def network_svg(center_name: str, graph: Graph, *, ident: str = "na-network",
     cx, cy = WIDTH / 2, HEIGHT / 2
     top = max(n.together for n in graph.neighbours)
     strongest = sorted(graph.edges, key=lambda e: (-e[2], e[0], e[1]))[:MAX_EDGES]
-    spokes = "".join(f"M{_n(cx)} {_n(cy)}L{_n(x)} {_n(y)}" for x, y in points)
+    # Spokes two at a time, each pair one line through the centre: "M a L centre b".
+    c = f"{_n(cx)} {_n(cy)}"
+    ends = [f"{_n(x)} {_n(y)}" for x, y in points]
+    spokes = "".join(f"M{ends[k]}L{c}" + (f" {ends[k + 1]}" if k + 1 < len(ends) else "")
+                     for k in range(0, len(ends), 2))
     lines = "".join(f"M{_n(points[i][0])} {_n(points[i][1])}L{_n(points[j][0])} {_n(points[j][1])}"
                     for i, j, _ in sorted(strongest))
     parts = [f'<path class="na-net__spoke" d="{spokes}"/>']
@@ -134,14 +148,15 @@ def network_svg(center_name: str, graph: Graph, *, ident: str = "na-network",
         label = _label(node.name)
         anchor = "" if right else ' text-anchor="end"'
         full = f"<title>{html.escape(node.name)}</title>" if label != node.name else ""
-        parts.append(f'<a class="na-net--{html.escape(node.kind)}" href="{html.escape(href(node.url))}">{full}'
-                     f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{r:.1f}"/>'
+        # No class: the stylesheet colours a node by its link's folder (a[href*="/places/"]).
+        parts.append(f'<a href="{html.escape(href(node.url))}">{full}'
+                     f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_r(r)}"/>'
                      f'<text x="{_n(lx)}" y="{_n(y + 4)}"{anchor}>'
                      f"{html.escape(label)}</text></a>")
     title = f"Most often in the same articles as {center_name}"
     desc = f"{title}: " + "; ".join(f"{n.name} ({n.together})" for n in graph.neighbours)
-    svg = (f'<svg class="na-net__svg" viewBox="0 0 {WIDTH} {HEIGHT}" aria-labelledby="{ident}-t" '
-           f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}-t">{html.escape(title)}</title>'
+    svg = (f'<svg class="na-net__svg" viewBox="0 0 {WIDTH} {HEIGHT}" aria-labelledby="{ident}-t">'
+           f'<title id="{ident}-t">{html.escape(title)}</title>'
            f'<desc>{html.escape(desc)}</desc>{"".join(parts)}</svg>')
     caption = (f"{html.escape(title)}: the {len(graph.neighbours)} people, places, organizations and topics "
                "named most often alongside it (a larger circle: more articles together; a line joins two "
