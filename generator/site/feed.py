@@ -59,7 +59,9 @@ class FeedWriter:
         hit = self._entries.get(key)
         if hit is None:
             parts = [f"<entry><title>{_x(record.title)}</title><id>{_x(self.ident(record.url))}</id>",
-                     f'<link rel="alternate" type="text/html" href={_attr(self.link(record.url, feed_path))}/>',
+                     # No rel="alternate" type="text/html": Atom reads a link without rel as the
+                     # alternate (RFC 4287, 4.2.7.2) and the type is only a hint (33 bytes an entry).
+                     f"<link href={_attr(self.link(record.url, feed_path))}/>",
                      f"<updated>{_stamp(record)}</updated>"]
             if record.summary:
                 parts.append(f"<summary>{_x(record.summary)}</summary>")
