@@ -25,13 +25,17 @@ KEY_BYTES = 32
 TAG_BYTES = hashlib.sha256().digest_size
 
 
-def key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "news-archive-generator" / "cache.key"
+def key_file() -> Path | None:
+    """Where the key lives; None when there is no home folder to keep it in (a relative path could
+    lie inside the checkout, where a pull request could put a key of its own)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"))
+    return base / "news-archive-generator" / "cache.key" if base.is_absolute() else None
 
 
 def _key() -> bytes | None:
     path = key_file()
+    if path is None:
+        return None
     try:
         key = path.read_bytes()
         if len(key) == KEY_BYTES:

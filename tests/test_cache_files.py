@@ -69,6 +69,14 @@ def test_without_a_place_for_the_key_nothing_is_cached(tmp_path: Path, monkeypat
     assert load_pickle(tmp_path / "x.pickle") is None
 
 
+def test_no_key_is_kept_at_a_relative_path(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.chdir(tmp_path)
+    assert key_file() is None
+    save_pickle(tmp_path / "x.pickle", 1)
+    assert not (tmp_path / "x.pickle").exists() and not (tmp_path / "relative").exists()
+
+
 def test_a_build_of_a_checkout_with_planted_cache_files_runs_none_of_them(tmp_path: Path, own_key: Path) -> None:
     """A pull request can commit files under .cache/ (git add -f): the build ignores and replaces them."""
     project = tmp_path / "project"
