@@ -56,7 +56,6 @@ class ArticleNames:
     resolved: tuple[str, ...] | None = None  # what the last build wrote (None: not written yet)
 
 
-
 @dataclass(frozen=True)
 class Merge:
     """A fold the resolver made (or proposes): evidence an editor can check in ``suggest``."""
