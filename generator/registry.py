@@ -169,8 +169,11 @@ def load_registry(registry_dir: Path, cache_dir: Path | None = None) -> Registry
     if cache_dir is None:
         return _load_registry(registry_dir)
     digest = hashlib.sha256()
-    for code in (__file__, load_data_file.__code__.co_filename):  # how the files are read and indexed
-        digest.update(Path(code).read_bytes())
+    try:
+        for code in (__file__, load_data_file.__code__.co_filename):  # how the files are read and indexed
+            digest.update(Path(code).read_bytes())
+    except OSError:  # code not kept as files (a zip): no way to tell a stale cache, so none
+        return _load_registry(registry_dir)
     for kind, fname in REGISTRY_FILES.items():
         try:
             digest.update(f"{kind}:".encode() + (registry_dir / fname).read_bytes())
