@@ -1,4 +1,4 @@
-"""Speed-only cache files under ``.cache/``: pickles that are never loaded unless this machine wrote them.
+"""Speed-only caches under ``.cache/``: pickles that are never loaded unless this machine wrote them.
 
 Unpickling runs code, and ``.cache/`` lives in the checkout: a pull request can commit a file
 there (``git add -f`` ignores ``.gitignore``), and a build of its branch, by CI or by an editor
@@ -6,7 +6,11 @@ reviewing it, would load it. So every pickle written here starts with an HMAC-SH
 a key kept outside the checkout, in the user's cache folder (``$XDG_CACHE_HOME`` or
 ``~/.cache``, then ``news-archive-generator/cache.key``, created on first use, readable by its
 owner only). A file whose tag does not verify is treated as missing: the build works it out
-again and overwrites it. Where no key can be kept, nothing is cached.
+again and overwrites it. Where no key can be kept, nothing is cached. (``seal``/``unseal`` do
+the same for values kept elsewhere: the site's page cache stores them in SQLite.)
+
+CI that keeps ``.cache/`` between runs (``actions/cache``) keeps the key's folder with it, or
+every run finds the cache foreign and starts cold.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-__all__ = ["load_pickle", "save_pickle", "key_file"]
+__all__ = ["load_pickle", "save_pickle", "seal", "unseal", "key_file"]
 
 KEY_BYTES = 32
 TAG_BYTES = hashlib.sha256().digest_size
@@ -64,15 +68,19 @@ def _tag(key: bytes, body: bytes) -> bytes:
     return hmac.new(key, body, hashlib.sha256).digest()
 
 
-def load_pickle(path: Path) -> Any | None:
-    """What ``save_pickle`` stored at ``path``; None when the file is missing, damaged, or was not
-    written with this machine's key (then it is never unpickled)."""
+def seal(value: Any) -> bytes | None:
+    """``value`` pickled and tagged with this machine's key (None when there is no key)."""
     key = _key()
     if key is None:
         return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
+    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _tag(key, body) + body
+
+
+def unseal(data: bytes) -> Any | None:
+    """What ``seal`` made; None for anything this machine's key did not tag (never unpickled)."""
+    key = _key()
+    if key is None:
         return None
     tag, body = data[:TAG_BYTES], data[TAG_BYTES:]
     if len(tag) != TAG_BYTES or not hmac.compare_digest(tag, _tag(key, body)):
@@ -83,18 +91,27 @@ def load_pickle(path: Path) -> Any | None:
         return None  # written by another version of the code
 
 
+def load_pickle(path: Path) -> Any | None:
+    """What ``save_pickle`` stored at ``path``; None when the file is missing, damaged, or was not
+    written with this machine's key (then it is never unpickled)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return unseal(data)
+
+
 def save_pickle(path: Path, value: Any) -> None:
     """Store ``value`` at ``path`` atomically, tagged with this machine's key (nothing when there is
     no key, or the folder cannot be written: the cache only saves time)."""
-    key = _key()
-    if key is None:
+    sealed = seal(value)
+    if sealed is None:
         return
     path = Path(path)
-    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(_tag(key, body) + body)
+        tmp.write_bytes(sealed)
         tmp.replace(path)
     except OSError:
         pass

@@ -176,6 +176,18 @@ def test_pages_checks_before_deploying() -> None:
     assert step_index(steps, "mkdocs build --strict") < step_index(steps, "upload-pages-artifact")
 
 
+@pytest.mark.parametrize("name, job", [("pull-request.yml", "check"), ("pages.yml", "build")])
+def test_the_page_cache_travels_with_the_key_that_seals_it(name: str, job: str) -> None:
+    """Cached pages are sealed with a key kept outside the checkout (generator/cache_files.py): CI
+    keeps that key with them and restores both before any command could make a new key."""
+    steps = workflow(name)["jobs"][job]["steps"]
+    cache = step_index(steps, "actions/cache")
+    paths = steps[cache]["with"]["path"].split()
+    assert ".cache/news-archive" in paths and "~/.cache/news-archive-generator" in paths
+    for command in ("python -m generator", "mkdocs build"):
+        assert cache < step_index(steps, command)
+
+
 def test_pre_commit_hook_installs_its_own_dependencies() -> None:
     import tomllib
 

@@ -71,3 +71,68 @@ def test_a_page_that_warned_warns_again_in_a_warm_build(project):
     for _ in range(2):
         result = mkdocs_build(project)
         assert result.returncode == 1 and "missing-notes.md" in result.stderr
+
+
+def test_a_row_planted_in_the_page_cache_is_never_unpickled(project, caplog, tmp_path):
+    """pages.sqlite lives in the checkout: a pull request can commit one. Its rows are sealed with a
+    key kept outside the checkout, so a planted row, even under the right key, is a miss."""
+    import pickle
+    import sqlite3
+
+    cold, (_, rendered) = _build(project, caplog)
+    db = project / ".cache" / "news-archive" / "pages.sqlite"
+    marker = tmp_path / "code-ran"
+    planted = pickle.dumps(_Planted(marker))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE pages SET value = ?", (planted,))
+    conn.close()
+    warm, counts = _build(project, caplog)
+    assert counts == (0, rendered)  # every row refused, every page rendered again
+    assert warm == cold
+    assert not marker.exists()
+
+
+class _Planted:
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        from pathlib import Path
+
+        return (Path.touch, (self.marker,))
+
+
+def test_article_records_outlive_the_process(tmp_path, monkeypatch):
+    """A new process (a `mkdocs build` after an edit) parses only the pages that changed."""
+    from generator.site import records
+    from generator.site.records import RecordCache
+
+    pages = []
+    for i in range(3):
+        page = tmp_path / f"a{i}.md"
+        page.write_text(f"---\ntitle: Story {i}\n---\n\nBody {i}.\n", encoding="utf-8")
+        pages.append(page)
+    store = tmp_path / "records.pickle"
+    first = RecordCache()
+    assert [first.meta(p)["title"] for p in pages] == ["Story 0", "Story 1", "Story 2"]
+    first.save(store, "salt-1")
+
+    parsed = []
+    real = records.read_front_matter
+    monkeypatch.setattr(records, "read_front_matter", lambda path: parsed.append(path.name) or real(path))
+    pages[1].write_text("---\ntitle: Story one, edited\n---\n\nBody 1.\n", encoding="utf-8")
+    pages[2].unlink()
+    second = RecordCache()
+    second.load(store, "salt-1")
+    assert [second.meta(p)["title"] for p in pages[:2]] == ["Story 0", "Story one, edited"]
+    assert second.read(pages[0])[1].strip() == "Body 0."
+    assert parsed == ["a1.md"]
+    second.save(store, "salt-1")
+
+    third = RecordCache()  # other code: nothing reused
+    third.load(store, "salt-2")
+    third.meta(pages[0])
+    assert parsed == ["a1.md", "a0.md"]
+    fourth = RecordCache()  # the deleted page's record went at the last save
+    fourth.load(store, "salt-1")
+    assert set(fourth._seen) == {str(pages[0]), str(pages[1])}

@@ -21,10 +21,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-import pickle
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
+
+from generator.cache_files import seal, unseal
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -118,9 +119,10 @@ class PageCache:
         if row is None:
             self.misses += 1
             return None
-        try:
-            entry = pickle.loads(row[0])
-        except Exception:  # written by another version: a miss
+        # Sealed with this machine's key (cache_files): a row planted in a committed pages.sqlite
+        # (unpickling runs code), or written by another version, is a miss and is never unpickled.
+        entry = unseal(row[0])
+        if not isinstance(entry, Entry):
             self.misses += 1
             return None
         self.hits += 1
@@ -128,7 +130,9 @@ class PageCache:
         return entry
 
     def put(self, key: str, entry: Entry) -> None:
-        self._new[key] = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        sealed = seal(entry)
+        if sealed is not None:  # no key, no cache
+            self._new[key] = sealed
 
     def close(self) -> None:
         """Store the new entries, drop those this build did not use."""

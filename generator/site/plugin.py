@@ -24,6 +24,7 @@ from mkdocs.utils import get_build_datetime
 from generator.models import ENTITY_KINDS, ArticleError
 from generator.sanitize import clean_html
 
+import generator
 from generator import __version__
 from generator.site.archive import Archive
 from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, tree_digest
@@ -75,6 +76,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
+        self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
     def on_startup(self, command, dirty):
         """Defining this keeps the plugin (and its caches) alive across `mkdocs serve` rebuilds."""
@@ -124,6 +126,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             lookup = EntityLookup(self.root / "registry")
         except Exception as err:
             raise PluginError(f"news-archive: registry: {err}") from err
+        if self.config.cache:
+            self._records_salt = digest(__version__, tree_digest([Path(generator.__file__).parent]))
+            self.cache.load(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         self.archive = Archive.collect(
             files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
             often_with=self.config.cooccurring, related=self.config.related,
@@ -307,6 +312,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
+        if self.config.cache:
+            self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         if self.pages is not None:
             log.info("news-archive: page cache: %d pages reused, %d rendered", self.pages.hits, self.pages.misses)
             self.pages.close()
