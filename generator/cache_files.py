@@ -36,13 +36,19 @@ def key_file() -> Path | None:
     return base / "news-archive-generator" / "cache.key" if base.is_absolute() else None
 
 
+_KEYS: dict[Path, bytes] = {}  # read once per process (the page cache asks once per page)
+
+
 def _key() -> bytes | None:
     path = key_file()
     if path is None:
         return None
+    if path in _KEYS:
+        return _KEYS[path]
     try:
         key = path.read_bytes()
         if len(key) == KEY_BYTES:
+            _KEYS[path] = key
             return key
     except OSError:
         pass
@@ -61,7 +67,10 @@ def _key() -> bytes | None:
         key = path.read_bytes()
     except OSError:
         return None
-    return key if len(key) == KEY_BYTES else None
+    if len(key) != KEY_BYTES:
+        return None
+    _KEYS[path] = key
+    return key
 
 
 def _tag(key: bytes, body: bytes) -> bytes:
