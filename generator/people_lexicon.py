@@ -33,6 +33,7 @@ PLACE_WORDS = load_list("place_words.txt")
 COMMON_WORDS = load_list("common_words.txt")
 PLACES = load_list("places.txt")
 ENGLISH_WORDS = load_list("english_words.txt")
+WORD_SURNAMES = load_list("word_surnames.txt")  # common family names that are English words
 PLACE_TOKENS = frozenset(t for p in PLACES for t in p.split())
 
 MONTHS_DAYS = frozenset(

@@ -23,6 +23,7 @@ from generator.people_lexicon import (
     PLACE_TOKENS,
     PLACE_WORDS,
     TITLES,
+    WORD_SURNAMES,
 )
 
 _TOKEN_PATTERN = (
@@ -108,6 +109,11 @@ def _is_place(seg: list[str]) -> bool:
     if " ".join(low) in PLACES:
         return True
     return all(w in PLACE_TOKENS or w in PLACE_WORDS for w in low)
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary English word or its plural ("hotel", "appropriations")."""
+    return word in ENGLISH_WORDS or (word.endswith("s") and word[:-1] in ENGLISH_WORDS)
 
 
 def _weak_ok(seg: list[str], low: list[str], lower_vocab: set[str]) -> bool:
@@ -298,7 +304,10 @@ def mentions_in(text: str, block: int = 0, lower_vocab: set[str] | None = None) 
                     (low[-1].endswith("s") and not low[-1].endswith("ss")) or low[-1] in ENGLISH_WORDS))):
                 continue  # "The Oval", "the Carl Vinson", "the Florida Marlins", "the Golden Four"
             if len(seg) == 1:
-                accept = strong and low[0] not in PLACE_TOKENS and before not in _PLACE_PREPS
+                # A lone ordinary word is a person only as a known family name: "Secretary Baker
+                # said", but not "the Regent Hotel", "the Boxer Rising", "U.S. Protectionism".
+                accept = strong and low[0] not in PLACE_TOKENS and before not in _PLACE_PREPS and (
+                    not _ordinary(low[0]) or low[0] in WORD_SURNAMES or low[0] in FIRST_NAMES)
             else:
                 # No evidence at all, right after "in", "at" or "the town of": a place.
                 accept = strong or medium or (_weak_ok(seg, low, lower_vocab) and before not in _PLACE_BEFORE)

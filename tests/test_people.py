@@ -147,6 +147,31 @@ def test_family_name_that_is_an_english_word_makes_no_person(paragraph: str) -> 
     assert find_people([paragraph]) == []
 
 
+# A lone capitalised word after a title or before "said" is a person only if it is no ordinary
+# English word, or a common family name that is one (word_surnames.txt).
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Tourists filled the five-star Regent Hotel on the harbour.", []),
+        ("In 1901 the Boxer Rising officially ended.", []),
+        ("The bill went to a Senate Agriculture Appropriations hearing.", []),
+        ("Secretary Baker said the talks were useful.", ["Baker"]),
+        ("Governor Brown and Senator Rice attended.", ["Brown", "Rice"]),
+        ("Minister Okonjo said the budget would pass.", ["Okonjo"]),
+    ],
+)
+def test_a_lone_ordinary_word_is_a_person_only_as_a_family_name(paragraph: str, expected: list[str]) -> None:
+    assert find_people([paragraph]) == expected
+
+
+def test_english_word_family_names_are_census_names_that_are_english_words() -> None:
+    from generator.people_lexicon import WORD_SURNAMES
+
+    assert {"baker", "rice", "young", "bush", "brown", "king"} <= WORD_SURNAMES
+    assert not {"hotel", "rising", "computer", "appropriations"} & WORD_SURNAMES
+    assert all(w in ENGLISH_WORDS or w[:-1] in ENGLISH_WORDS for w in WORD_SURNAMES)
+
+
 def test_east_asian_family_names_hold_no_english_or_common_word() -> None:
     assert not EAST_ASIAN_SURNAMES & (ENGLISH_WORDS | COMMON_WORDS)
     assert all(len(name) > 1 for name in EAST_ASIAN_SURNAMES)
