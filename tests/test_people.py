@@ -172,6 +172,16 @@ def test_english_word_family_names_are_census_names_that_are_english_words() -> 
     assert all(w in ENGLISH_WORDS or w[:-1] in ENGLISH_WORDS for w in WORD_SURNAMES)
 
 
+def test_english_word_family_names_regenerate_from_the_census_file() -> None:
+    pytest.importorskip("names")  # ships the census file; a regeneration-time tool (test extra)
+    import subprocess
+    import sys
+
+    script = LEXICON_DIR / "make_word_surnames.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True).stdout
+    assert out == (LEXICON_DIR / "word_surnames.txt").read_text(encoding="utf-8")
+
+
 def test_east_asian_family_names_hold_no_english_or_common_word() -> None:
     assert not EAST_ASIAN_SURNAMES & (ENGLISH_WORDS | COMMON_WORDS)
     assert all(len(name) > 1 for name in EAST_ASIAN_SURNAMES)
