@@ -21,11 +21,10 @@ from generator.people_lexicon import ENGLISH_WORDS
 from generator.models import ENTITY_KINDS, AnnotatedArticle, Article
 from generator.gazetteer import Gazetteer, load_gazetteer
 from generator.places import PlaceFinder
-from generator.registry import Entity, Registry, name_tokens
+from generator.registry import WORD, Entity, Registry, name_tokens
 from generator.tokens import Tokens, tokenise
 from generator.topics import TopicScorer
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _PROPER_KINDS = ("people", "places", "organizations")
 
@@ -57,7 +56,7 @@ class Matcher:
                     tokens = name_tokens(spelling)
                     if not tokens:
                         continue
-                    exact = tuple(_WORD.findall(spelling)) if kind != "topics" and _is_acronym(spelling) else None
+                    exact = tuple(WORD.findall(spelling)) if kind != "topics" and _is_acronym(spelling) else None
                     by_length = by_first.setdefault(tokens[0], {}).setdefault(len(tokens), {})
                     by_length.setdefault(tokens, []).append((kind, _Spelling(tokens, exact, entity)))
         self._by_first = {first: sorted(lengths.items(), reverse=True) for first, lengths in by_first.items()}

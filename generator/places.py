@@ -19,7 +19,6 @@ another spelling takes the registry's name.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple, Sequence
 
 from generator.datelines import match_dateline
@@ -27,7 +26,7 @@ from generator.gazetteer import Gazetteer, Place, choose, unpack
 from generator.models import Article
 from generator.people_lexicon import (LEXICON_DIR, COMMON_WORDS, ENGLISH_WORDS, FIRST_NAMES, HONORIFICS, NATIONALITIES,
                                       PARTICLES, PLACE_WORDS, TITLES)
-from generator.registry import Entity, Registry, fold, name_tokens
+from generator.registry import WORD, Entity, Registry, fold, name_tokens
 from generator.tokens import capitalised_indices, word_offsets
 
 __all__ = ["PlaceFinder", "AMBIGUOUS_MIN_POPULATION"]
@@ -125,7 +124,7 @@ class PlaceFinder:
                 if not tokens:
                     continue
                 letters = [c for c in spelling if c.isalpha()]
-                exact = tuple(re.findall(r"[^\W_]+", spelling)) if len(letters) <= 6 and spelling.isupper() else None
+                exact = tuple(WORD.findall(spelling)) if len(letters) <= 6 and spelling.isupper() else None
                 self._registry_keys.setdefault(" ".join(tokens), []).append((exact, entity))
                 self._longest[tokens[0]] = max(self._longest.get(tokens[0], 0), len(tokens))
         self._gazetteer_keys: dict[str, int | tuple[int, ...]] = {}

@@ -30,7 +30,7 @@ from generator.slugs import slugify
 
 REGISTRY_FILES: dict[str, str] = {kind: f"{kind}.yml" for kind in ENTITY_KINDS}
 _ENTRY_KEYS = {"name", "aliases", "role", "description", "phrases", "parent", "reviewed"}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD = re.compile(r"[^\W_]+")  # a word of any script: how every matcher splits text
 MAX_REGISTRY_BYTES = 10_000_000  # 5,000 people take under 1 MB
 
 
@@ -50,7 +50,7 @@ def name_tokens(text: str) -> tuple[str, ...]:
     "Yoon Suk-Yeol" and "yoon suk yeol" give the same tokens; so do "Kishida’s" and
     "Kishida's" (("kishida", "s")), which keeps matching on word boundaries.
     """
-    return tuple(_WORD.findall(fold(text)))
+    return tuple(WORD.findall(fold(text)))
 
 
 @dataclass(frozen=True)

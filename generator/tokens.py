@@ -12,11 +12,11 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-from generator.registry import fold
+from generator.registry import WORD, fold
 
 __all__ = ["Tokens", "tokenise", "word_offsets", "capitalised_indices"]
 
-_WORD_SPLIT = re.compile(r"([^\W_]+)")  # the shared word pattern, captured: split keeps the words
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")  # the shared word pattern, captured: split keeps the words
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 

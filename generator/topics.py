@@ -13,12 +13,11 @@ on words that begin like a one-word phrase ("libraries" ~ "library").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import compress, count
 
 from generator.models import Article
-from generator.registry import Entity, Registry, fold, name_tokens
+from generator.registry import WORD, Entity, Registry, fold, name_tokens
 
 __all__ = ["IPTC_SUBJECTS", "TopicScorer", "SECTION_SUBJECTS"]
 
@@ -56,7 +55,6 @@ SECOND_MIN = 3
 MAX_SUBJECTS = 3
 TITLE_WEIGHT = 2
 STEM = 5
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 class TopicScorer:
@@ -100,8 +98,8 @@ class TopicScorer:
     def scores(self, text: str, folded: list[str] | None = None) -> Counter[str]:
         """subject -> number of phrase occurrences in ``text`` (longest phrase at each word).
 
-        ``folded``: ``text``'s words already split on ``_WORD`` and folded, when the caller has them."""
-        words = folded if folded is not None else [fold(w) for w in _WORD.findall(text)]
+        ``folded``: ``text``'s words already split on ``WORD`` and folded, when the caller has them."""
+        words = folded if folded is not None else [fold(w) for w in WORD.findall(text)]
         counts: Counter[str] = Counter()
         index = self._index
         free = 0  # words before this are inside a phrase counted already
@@ -129,7 +127,7 @@ class TopicScorer:
         """The last resort when no phrase occurs: words sharing the first ``STEM`` letters with a
         one-word phrase ("libraries" ~ "library") count."""
         counts: Counter[str] = Counter()
-        for word in _WORD.findall(text):
+        for word in WORD.findall(text):
             subject = self._stems.get(fold(word)[:STEM]) if len(word) >= STEM else None
             if subject:
                 counts[subject] += 1
