@@ -70,19 +70,14 @@ class _Words:
     def __len__(self) -> int:
         return len(self.raw)
 
-    def capitalised(self, i: int) -> bool:
-        return self.raw[i][1][0].isupper()
-
-    def __getitem__(self, key):  # int -> _Word, slice -> list[_Word]
-        if isinstance(key, slice):
-            return self.span(*key.indices(len(self.raw))[:2])
-        word = self._made.get(key)
+    def __getitem__(self, i: int) -> _Word:
+        word = self._made.get(i)
         if word is None:
-            word = self._made[key] = self._make(key)
+            word = self._made[i] = self._make(i)
         return word
 
     def span(self, start: int, stop: int) -> list[_Word]:
-        """``self[start:stop]`` without the slice protocol (called for every match tried)."""
+        """The words ``start`` to ``stop`` (called for every match tried)."""
         made = self._made
         out = []
         for k in range(start, min(stop, len(self.raw))):
