@@ -127,7 +127,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         except Exception as err:
             raise PluginError(f"news-archive: registry: {err}") from err
         if self.config.cache:
-            self._records_salt = digest(__version__, tree_digest([Path(generator.__file__).parent]))
+            # once per process: the code it hashes is loaded once (a `serve` rebuild skips the 0.1 s)
+            if not self._records_salt:
+                self._records_salt = digest(__version__, tree_digest([Path(generator.__file__).parent]))
             self.cache.load(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         self.archive = Archive.collect(
             files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
