@@ -150,7 +150,8 @@ def iso_date(value: str | None) -> str | None:
     return found.iso if found else None
 
 
-def _date_candidates(tree: etree._Element, meta: dict[str, str], ld: list[dict[str, Any]]) -> Iterator[str]:
+def _date_candidates(tree: etree._Element, meta: dict[str, str], ld: list[dict[str, Any]],
+                     parsely: dict[str, str]) -> Iterator[str]:
     """Every declared publication date, strongest source first."""
     yield from (meta[k] for k in OG_DATE_META if meta.get(k))
     for obj in ld:
@@ -160,8 +161,8 @@ def _date_candidates(tree: etree._Element, meta: dict[str, str], ld: list[dict[s
     for el in tree.iterfind(".//*[@itemprop='datePublished']"):
         yield from (v for v in (el.get("content"), el.get("datetime"), el.text) if v)
     yield from (meta[k] for k in DATE_META if meta.get(k))
-    if _parsely(meta).get("pub_date"):
-        yield _parsely(meta)["pub_date"]
+    if parsely.get("pub_date"):
+        yield parsely["pub_date"]
 
 
 def _parsely(meta: dict[str, str]) -> dict[str, str]:
@@ -175,8 +176,9 @@ def _parsely(meta: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in ((k, _norm(v) if isinstance(v, str) else None) for k, v in data.items()) if v}
 
 
-def _page_date(tree: etree._Element, meta: dict[str, str], ld: list[dict[str, Any]]) -> str | None:
-    candidates = list(_date_candidates(tree, meta, ld))
+def _page_date(tree: etree._Element, meta: dict[str, str], ld: list[dict[str, Any]],
+               parsely: dict[str, str]) -> str | None:
+    candidates = list(_date_candidates(tree, meta, ld, parsely))
     for strict in (True, False):
         for value in candidates:
             if (not strict or ISO_START.match(value)) and iso_date(value):
@@ -228,7 +230,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
             url = link.get("href").strip()
             break
     url = url or (meta.get("og:url") if (meta.get("og:url") or "").startswith("http") else None)
-    date = _page_date(tree, meta, ld) or _url_date(url)
+    parsely = _parsely(meta)
+    date = _page_date(tree, meta, ld, parsely) or _url_date(url)
     site = next((_norm(meta[k]) for k in SITE_META if meta.get(k)), None)
     site = site or next((_ld_name(o.get("publisher")) for o in ld if _ld_name(o.get("publisher"))), None)
     author = next((_norm(meta[k]) for k in AUTHOR_META if meta.get(k) and not meta[k].startswith("http")), None)
@@ -245,7 +248,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         date=date,
         site_name=site,
         url=url,
-        section=next((_norm(meta[k]) for k in SECTION_META if meta.get(k)), None) or _parsely(meta).get("section"),
+        section=next((_norm(meta[k]) for k in SECTION_META if meta.get(k)), None) or parsely.get("section"),
         author=author,
         language=language,
         host=urlparse(url).hostname if url else None,
