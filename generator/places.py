@@ -19,6 +19,7 @@ another spelling takes the registry's name.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple, Sequence
 
 from generator.datelines import match_dateline
@@ -182,7 +183,7 @@ class PlaceFinder:
         ``tokens``: ``text``'s (offset, word) pairs when the caller has them already (annotate)."""
         words = _Words(text, tokens)
         surnames = {name_tokens(p)[-1] for p in people if len(name_tokens(p)) > 1}
-        blocked = _spans(text, [*people, *organizations])
+        blocked = _Spans(text, [*people, *organizations])
         found: dict[str, float] = {}
         for rank, name in enumerate(self.dateline_places(article)):
             found.setdefault(name, -1 + rank / 10)
@@ -272,9 +273,9 @@ class PlaceFinder:
         return list(places)
 
     def _counts(self, words: _Words, i: int, n: int, registered: bool, place: Place | None,
-                surnames: set[str], blocked: list[tuple[int, int]]) -> bool:
+                surnames: set[str], blocked: _Spans) -> bool:
         span = words.span(i, i + n)
-        if any(start <= span[0].start and span[-1].end <= end for start, end in blocked):
+        if blocked.covers(span[0].start, span[-1].end):
             return False
         if _inside_longer_name(words, i, n):
             return False
@@ -320,14 +321,26 @@ def _inside_longer_name(words: _Words, i: int, n: int) -> bool:
     return False
 
 
-def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
-    """Where the multi-word names of people and organisations stand in the text."""
-    spans: list[tuple[int, int]] = []
-    for name in names:
-        if " " not in name.strip():
-            continue
-        start = text.find(name)
-        while start >= 0:
-            spans.append((start, start + len(name)))
-            start = text.find(name, start + 1)
-    return spans
+class _Spans:
+    """Where the multi-word names of people and organisations stand in the text; ``covers`` is
+    asked for every place matched, so it is a binary search, not a walk over every name."""
+
+    def __init__(self, text: str, names: list[str]) -> None:
+        spans: list[tuple[int, int]] = []
+        for name in names:
+            if " " not in name.strip():
+                continue
+            start = text.find(name)
+            while start >= 0:
+                spans.append((start, start + len(name)))
+                start = text.find(name, start + 1)
+        spans.sort()
+        self._starts = [start for start, _ in spans]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some name's span holds all of ``start``..``end``."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end

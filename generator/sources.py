@@ -15,6 +15,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -118,10 +119,14 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _seed_name(path: Path, root: Path) -> str:
-    absolute = path.resolve()
+@lru_cache(maxsize=8)
+def _resolved_root(root: Path) -> Path:
+    return Path(root).resolve()  # once per project: resolving walks every folder of the path
+
+
+def _seed_name(absolute: Path, root: Path) -> str:
     try:
-        return absolute.relative_to(Path(root).resolve()).as_posix()
+        return absolute.relative_to(_resolved_root(root)).as_posix()
     except ValueError:
         return absolute.as_posix()
 
@@ -166,9 +171,10 @@ def read_raw(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawDocu
         raise ArticleError(path, NO_LETTERS if decoded.strip() else EMPTY)
     if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
         raise ArticleError(path, NO_LETTERS)
+    absolute = path.resolve()
     return RawDocument(
-        path=path.resolve(),
-        seed=_seed_name(path, root),
+        path=absolute,
+        seed=_seed_name(absolute, root),
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
