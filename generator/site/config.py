@@ -57,6 +57,12 @@ class NewsArchiveConfig(base.Config):
     # difference is a warning and that family is rendered in full.
     fast_chrome = c.Type(bool, default=True)
     frame_sample = c.Type(float, default=0.02)
+    # Article bodies of plain escaped paragraphs (what the build writes) get their HTML without a
+    # Markdown run (prose.py); false sends every body through Markdown. Each build also converts
+    # the first bodies and this share of the others with Markdown and compares: any difference is
+    # a warning, and the rest of the build goes through Markdown.
+    plain_prose = c.Type(bool, default=True)
+    prose_sample = c.Type(float, default=0.02)
 
     # Edit links for generated pages point at files in the repository (registry YAML,
     # page templates). Base URL of the repository root for edits, e.g.

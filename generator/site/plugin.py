@@ -38,6 +38,7 @@ from generator.site.icons import class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
 from generator.site.pictures import Pictures
+from generator.site.prose import PlainProse
 from generator.site.records import FIELDS, RecordCache
 from generator.site.render import Renderer, escape_title
 from generator.site.search import build_index
@@ -62,6 +63,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.root = Path.cwd()
         self.edit_root: str | None = None
         self.frame = SharedFrame()
+        self.prose = PlainProse(enabled=False)
         self.env = None
         self._urls: set[str] = set()  # every URL the site will have, for checking generated links
         self._meta: dict[str, dict] = {}  # src_uri -> front-matter, between read_source and markdown
@@ -103,6 +105,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         except Exception as err:  # jinja2.TemplateNotFound and syntax errors
             raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
         self.frame = SharedFrame(self.config.fast_chrome, self.config.frame_sample)
+        self.prose = PlainProse(self.config.plain_prose, self.config.prose_sample)
         self._warnings.attach()
         # Material's icons drawn by archive.css, not printed into every page (icons.py).
         names = icon_names(config.theme.get("icon") or {}, config.theme.get("palette"), bool(config.theme.get("logo")))
@@ -156,7 +159,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._urls = {file.url for file in files}
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
-        adopt(files, titles, config)
+        self.prose.reset(config.markdown_extensions)
+        adopt(files, titles, config, self.prose)
         self._open_cache(salt)
         return files
 
@@ -314,6 +318,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
+        log.info("news-archive: %d article bodies converted as plain text, %d more checked against Markdown",
+                 self.prose.converted, self.prose.verified)
         if self.config.cache:
             self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         if self.pages is not None:
