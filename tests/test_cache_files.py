@@ -91,3 +91,23 @@ def test_a_build_of_a_checkout_with_planted_cache_files_runs_none_of_them(tmp_pa
     assert len(report.written) == len(list((project / "seeds").glob("*.txt"))) > 0
     assert not marker.exists()
     assert load_pickle(paths.cache / "registry.pickle") is not None  # replaced by the build's own
+
+
+def test_the_gazetteer_is_kept_once_per_user_and_a_foreign_one_is_rebuilt(tmp_path: Path, own_key: Path,
+                                                                         monkeypatch) -> None:
+    from generator import gazetteer
+
+    monkeypatch.setattr(gazetteer, "_LOADED", None)
+    built = gazetteer.load_gazetteer(tmp_path / "project-a" / ".cache")
+    kept = own_key.parent / f"gazetteer-{gazetteer._cache_key()}.pickle"
+    assert kept.is_file() and not (tmp_path / "project-a").exists()  # shared, not per project
+    monkeypatch.setattr(gazetteer, "_LOADED", None)
+    monkeypatch.setattr(gazetteer, "build_gazetteer", lambda: pytest.fail("rebuilt though kept"))
+    again = gazetteer.load_gazetteer(tmp_path / "project-b" / ".cache")  # another project: no rebuild
+    assert again.rows == built.rows
+    marker = tmp_path / "code-ran"
+    kept.write_bytes(pickle.dumps(Planted(marker)))  # planted: ignored, rebuilt, never unpickled
+    monkeypatch.setattr(gazetteer, "_LOADED", None)
+    monkeypatch.setattr(gazetteer, "build_gazetteer", lambda: built)
+    assert gazetteer.load_gazetteer(tmp_path / "project-b" / ".cache") is built
+    assert not marker.exists() and load_pickle(kept).rows == built.rows
