@@ -77,6 +77,8 @@ def test_an_unknown_markdown_extension_turns_the_fast_path_off():
     assert prose.active
     prose.reset(["toc", "smarty"])
     assert not prose.active
+    prose.reset(["toc", "meta"])  # it would read a first paragraph "WASHINGTON: ..." as metadata
+    assert not prose.active
     off = PlainProse(enabled=False)
     off.reset(["toc"])
     assert not off.active

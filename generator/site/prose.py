@@ -31,10 +31,10 @@ log = logging.getLogger("mkdocs.plugins.news-archive")
 __all__ = ["PlainProse", "plain_html", "PLAIN_EXTENSIONS"]
 
 # Extensions that leave a paragraph of escaped plain text alone (MkDocs always adds toc, tables
-# and fenced_code; a one-line paragraph is never a table, and ``` and ~~~ are escaped).
+# and fenced_code; a one-line paragraph is never a table, and ``` and ~~~ are escaped). Not
+# `meta`: it would take a first paragraph such as "WASHINGTON: The president..." for metadata.
 PLAIN_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "admonition", "attr_list", "def_list", "footnotes",
-                              "md_in_html", "meta", "sane_lists", "abbr", "pymdownx.details",
-                              "pymdownx.superfences"})
+                              "md_in_html", "sane_lists", "abbr", "pymdownx.details", "pymdownx.superfences"})
 VERIFY = 3  # bodies always checked against MkDocs' conversion, in every build
 
 # What `escape_line` writes for Markdown's characters (pages.py), and Markdown's output for it.
