@@ -19,16 +19,16 @@ from generator.safeyaml import YamlSyntaxError, load_fast
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 # Characters Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line.
-_INLINE_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
+INLINE_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
                    "[": "\\[", "]": "\\]", "~": "&#126;", "<": "&lt;", ">": "&gt;"}
 # "&" matters only where it starts a character reference ("&copy;", "&#169;"); Markdown turns
 # every other "&" into "&amp;" itself, so "AT&T" stays readable in the page source.
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_INLINE = re.compile("|".join(re.escape(c) for c in _INLINE_ESCAPES))
+_INLINE = re.compile("|".join(re.escape(c) for c in INLINE_ESCAPES))
 # Syntax that only counts at the start of a line: headings, lists, quotes, tables,
 # definition lists, admonitions/details, setext underlines, ordered lists ("1996. The …").
-_LINE_START_BACKSLASH = "#-+!"
-_LINE_START_ENTITY = {":": "&#58;", "?": "&#63;", "=": "&#61;", "|": "&#124;", "^": "&#94;", "%": "&#37;"}
+LINE_START_BACKSLASH = "#-+!"
+LINE_START_ENTITY = {":": "&#58;", "?": "&#63;", "=": "&#61;", "|": "&#124;", "^": "&#94;", "%": "&#37;"}
 _ORDERED_LIST = re.compile(r"^(\d+)([.)])(\s)")
 
 
@@ -46,11 +46,11 @@ class FrontMatterError(ValueError):
 def escape_line(text: str) -> str:
     """One paragraph of untrusted text -> Markdown that renders as exactly that text."""
     text = _ENTITY_START.sub("&amp;", text.strip())
-    text = _INLINE.sub(lambda m: _INLINE_ESCAPES[m.group()], text)
-    if text[:1] in _LINE_START_BACKSLASH:
+    text = _INLINE.sub(lambda m: INLINE_ESCAPES[m.group()], text)
+    if text[:1] in LINE_START_BACKSLASH:
         text = "\\" + text
-    elif text[:1] in _LINE_START_ENTITY:
-        text = _LINE_START_ENTITY[text[0]] + text[1:]
+    elif text[:1] in LINE_START_ENTITY:
+        text = LINE_START_ENTITY[text[0]] + text[1:]
     return _ORDERED_LIST.sub(r"\1\\\2\3", text)
 
 

@@ -5,7 +5,7 @@ between, every character Markdown could read as syntax escaped (``\\*``, ``&lt;`
 For such a body Python-Markdown's output is fixed: each line becomes ``<p>line</p>`` with the
 escapes undone, a bare ``&`` written ``&amp;`` and the character references kept. MkDocs builds a
 converter with every extension for each page and runs the whole inline machinery over the text:
-about 1.5 ms an article, the largest single cost of a cold build. `html` gives the same output
+about 1.5 ms an article, the largest single cost of a cold build. `plain_html` gives the same output
 directly, and only for text it fully understands:
 
 - `PLAIN_LINE` is a whitelist: a line of ordinary characters, the escapes `escape_line` writes,
@@ -26,6 +26,8 @@ import random
 import re
 from collections.abc import Iterable
 
+from generator.pages import INLINE_ESCAPES, LINE_START_BACKSLASH, LINE_START_ENTITY
+
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
 __all__ = ["PlainProse", "plain_html", "PLAIN_EXTENSIONS"]
@@ -37,10 +39,13 @@ PLAIN_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "admonition", "att
                               "md_in_html", "sane_lists", "abbr", "pymdownx.details", "pymdownx.superfences"})
 VERIFY = 3  # bodies always checked against MkDocs' conversion, in every build
 
-# What `escape_line` writes for Markdown's characters (pages.py), and Markdown's output for it.
-_ESCAPED = "\\`*_{}[]#+-.!)"  # backslash escapes (all in Python-Markdown's ESCAPED_CHARS)
-_REFERENCES = ("&amp;", "&lt;", "&gt;", "&#126;", "&#58;", "&#63;", "&#61;", "&#124;", "&#94;", "&#37;")
-_ORDINARY = r"[^\\`*_{}\[\]<>&~\x00-\x1f\x7f]"
+# What `escape_line` writes for Markdown's characters (pages.py), taken from its own tables: the
+# backslash escapes (all in Python-Markdown's ESCAPED_CHARS; "." and ")" after a line's number) and
+# the character references, besides the "&amp;" it writes before anything that reads as one.
+_ESCAPED = ("".join(v[1] for v in INLINE_ESCAPES.values() if v.startswith("\\")) + LINE_START_BACKSLASH
+            + ".)")
+_REFERENCES = ("&amp;", *(v for v in INLINE_ESCAPES.values() if v.startswith("&")), *LINE_START_ENTITY.values())
+_ORDINARY = "[^" + re.escape("".join(INLINE_ESCAPES) + "&") + r"\x00-\x1f\x7f]"  # never raw in its output
 _TOKEN = (r"(?:" + _ORDINARY + r"|\\[" + re.escape(_ESCAPED) + r"]|"
           + "|".join(re.escape(r) for r in _REFERENCES) + r"|&(?!#|[A-Za-z0-9]+;))")
 # A paragraph line: no leading or trailing space, no block syntax at its start ("#", "-", "1. ",
@@ -91,10 +96,10 @@ class PlainProse:
     def wants_check(self) -> bool:
         return self.verified < VERIFY or self.rng.random() < self.sample
 
-    def check(self, name: str, ours: str, markdowns: str) -> None:
+    def check(self, name: str, ours: str, markdown_html: str) -> None:
         """Compare our HTML for `name` with MkDocs' (which the page keeps either way)."""
         self.verified += 1
-        if ours == markdowns:
+        if ours == markdown_html:
             return
         log.warning("news-archive: the plain-text conversion of %s differs from Markdown's; every later "
                     "article body goes through Markdown (slower). A Markdown extension or a Markdown "
