@@ -34,6 +34,7 @@ from generator.site.dirty import SourceStubs
 from generator.site.entities import EntityLookup
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
+from generator.site.folders import FolderMaker
 from generator.site.icons import class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
@@ -78,6 +79,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
+        self._folders = FolderMaker()
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
     def on_startup(self, command, dirty):
@@ -188,6 +190,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                       repr(sorted(self.config.items())))
 
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
+    @event_priority(-100)  # last: every plugin has added its files
+    def on_nav(self, nav, config, files):
+        if self.archive is not None and self.config.folders_ahead:
+            self._folders.start(files)  # while MkDocs reads the pages (folders.py)
+        return nav
+
     def on_page_read_source(self, page, config):
         """Article bodies come from the front-matter cache (one YAML parse per page, not two)."""
         if self.archive is None or page.file.src_uri not in self.archive.by_src or page.file.abs_src_path is None:
@@ -314,12 +322,15 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
     def on_post_build(self, config):
+        self._folders.join()
         if self.archive is None:
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
         log.info("news-archive: %d article bodies converted as plain text, %d more checked against Markdown",
                  self.prose.converted, self.prose.verified)
+        if self._folders.made:
+            log.info("news-archive: %d output folders made ahead, in %.1f s", self._folders.made, self._folders.seconds)
         if self.config.cache:
             self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         if self.pages is not None:
