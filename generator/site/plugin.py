@@ -31,7 +31,7 @@ from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, 
 from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig
 from generator.site.dirty import SourceStubs
-from generator.site.entities import EntityLookup
+from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
 from generator.site.folders import FolderMaker
@@ -80,6 +80,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
         self._folders = FolderMaker()
+        self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
     def on_startup(self, command, dirty):
@@ -128,7 +129,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return
         _append_to_file(files, config, ICON_STYLESHEET, self._icon_css)
         try:
-            lookup = EntityLookup(self.root / "registry")
+            lookup = self._registry.lookup(self.root / "registry")  # read again if it changed
         except Exception as err:
             raise PluginError(f"news-archive: registry: {err}") from err
         if self.config.cache:
