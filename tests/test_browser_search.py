@@ -61,6 +61,22 @@ def test_keyboard_slash_type_arrow_enter_opens_article(page, server):
     page.wait_for_url("**/" + SEED_URL)
 
 
+def test_one_letter_waits_for_more_and_fetches_no_index(page, server):
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url))
+    page.goto(server + "people/")
+    page.wait_for_load_state("load")
+    page.keyboard.press("/")
+    page.keyboard.type("h")
+    page.wait_for_function("document.querySelector('.na-search__status').textContent === 'Keep typing…'")
+    page.wait_for_timeout(600)  # three times the pause after typing
+    assert [url for url in fetched if url.endswith(".pf_index")] == []
+    assert page.locator("#na-search-results li").count() == 0
+    page.keyboard.type("ayashi")  # no pause between letters: one search, for the whole word
+    page.locator("#na-search-results li").first.wait_for(timeout=15_000)
+    assert len([url for url in fetched if url.endswith(".pf_index")]) == 1
+
+
 def test_s_key_focuses_search_but_not_while_typing_elsewhere(page, server):
     page.goto(server + "search/")
     page.wait_for_load_state("load")
