@@ -1,7 +1,8 @@
 """What a reader's browser fetches for search on a built site (Chromium through Playwright).
 
-Bytes are response bodies as served by a plain file server (no HTTP compression; Pagefind's
-index files are compressed already, its JavaScript and WebAssembly would shrink further).
+Bytes are response bodies as the browser received them: from a plain file server (no HTTP
+compression), or with `gzip=True` from one that compresses text files (HTML, CSS, JavaScript,
+JSON) as GitHub Pages does. Pagefind's index files and WebAssembly are compressed already.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ def _record(fetched: list[tuple[str, int]], request) -> None:
         pass
 
 
-def measure(site: Path, items: list[Article]) -> list[str]:
+def measure(site: Path, items: list[Article], gzip: bool = False) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     article = next(i for i in items[len(items) // 2:] if i.meta["people"])
     name = article.meta["people"][0]
     page_url = article.rel.removesuffix(".md") + "/"
     lines = []
-    with serve(site) as root, sync_playwright() as p:
+    with serve(site, gzip=gzip) as root, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         fetched: list[tuple[str, int]] = []

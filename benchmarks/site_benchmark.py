@@ -150,8 +150,11 @@ def run_size(size: int, base: Path, runs: int, hugo: str | None, search_bytes: b
     if search_bytes and search:
         from search_bytes import measure
 
-        for line in measure(project / "site", items):
-            print("  " + line)
+        for gzip in (False, True):
+            print("  search, " + ("served with gzip, as GitHub Pages serves text files:" if gzip else
+                                  "served uncompressed:"))
+            for line in measure(project / "site", items, gzip=gzip):
+                print("    " + line)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -179,12 +179,33 @@ def browser():
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port) and yield its root URL."""
+def serve(folder: Path, *, gzip: bool = False) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) and yield its root URL.
+
+    `gzip`: compress text files (HTML, CSS, JavaScript, JSON, XML, SVG) for a browser that
+    accepts it, as GitHub Pages does; Pagefind's index files are compressed already."""
+    import gzip as gzip_module
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def do_GET(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+                path = os.path.join(path, "index.html")
+            kind = self.guess_type(path)
+            if (not gzip or "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path)
+                    or not kind.split(";")[0] in GZIP_TYPES):
+                return super().do_GET()
+            with open(path, "rb") as f:
+                body = gzip_module.compress(f.read(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -194,6 +215,10 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+GZIP_TYPES = frozenset({"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
+                        "application/xml", "text/xml", "application/atom+xml", "image/svg+xml"})
 
 
 ATOM_NS = "{http://www.w3.org/2005/Atom}"

@@ -5,8 +5,8 @@ With `use_directory_urls` every page is `<its own folder>/index.html`, so a cold
 its page (`os.makedirs` in `mkdocs.utils.write_file` and `File.copy_file`), on the thread that
 renders. On this project's 2-core benchmark machine that was ~3.7 s of a 27 s build of 5,000
 articles, all of it in the kernel. Once the navigation is known every destination is known too, so
-a thread makes the folders while MkDocs reads and converts the pages (seconds of Python on the
-other core); MkDocs' own `makedirs` then finds them there. Nothing else changes: MkDocs still
+a thread makes the folders on the other core while MkDocs reads and converts the pages (seconds of
+Python); MkDocs' own `makedirs` then finds them there. Nothing else changes: MkDocs still
 writes every file, and a folder this thread has not reached yet is simply made by MkDocs (both
 sides tolerate the other having made it).
 """
@@ -53,7 +53,7 @@ class FolderMaker:
             self._thread.join()
             self._thread = None
             if self.error is not None:
-                log.debug("news-archive: making output folders ahead stopped: %s", self.error)
+                log.debug("news-archive: an output folder could not be made ahead (MkDocs will say why): %s", self.error)
 
 
 def _make_folder(folder: str) -> int:
