@@ -1,4 +1,4 @@
-"""Output folders made ahead of MkDocs (generator/site/folders.py)."""
+"""site/'s folders and feeds made ahead of MkDocs by a helper process (generator/site/folders.py)."""
 
 from __future__ import annotations
 
@@ -10,79 +10,116 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
 from conftest import write_project
-from generator.site.folders import FolderMaker
+from generator.site import folders
+from generator.site.folders import AheadWriter
 
 
 def _file(path, inclusion=InclusionLevel.INCLUDED):
     return SimpleNamespace(abs_dest_path=str(path), inclusion=inclusion)
 
 
-def test_makes_the_folder_of_every_included_file_and_no_other(tmp_path):
+class _Static:
+    """Stands for a File.generated backed by its own place in site/: records what MkDocs is given."""
+
+    def __init__(self, path) -> None:
+        self.abs_dest_path, self.inclusion, self.given = str(path), InclusionLevel.INCLUDED, None
+
+    @property
+    def content_bytes(self):
+        raise AssertionError("not read")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.given = value
+
+
+def test_makes_every_included_files_folder_and_writes_the_feeds(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "people").mkdir()  # already there: tolerated, not counted
+    feed = _Static(site / "people" / "ana-lima" / "feed.xml")
+    removed = _Static(site / "people" / "gone" / "feed.xml")  # another plugin took it out of `files`
     files = [
         _file(site / "index.html"),
         _file(site / "people" / "index.html"),
         _file(site / "people" / "ana-lima" / "index.html"),
-        _file(site / "people" / "ana-lima" / "feed.xml"),
+        feed,
         _file(site / "articles" / "2024" / "05" / "a" / "index.html"),  # parents made on the way
         _file(site / "drafts" / "x" / "index.html", InclusionLevel.EXCLUDED),
         _file(site / "not-in-nav" / "index.html", InclusionLevel.NOT_IN_NAV),
     ]
-    maker = FolderMaker()
-    maker.start(files)
-    maker.join()
+    writer = AheadWriter()
+    writer.start(files, {"people/ana-lima/feed.xml": (feed, b"<feed>A</feed>\n"),
+                         "people/gone/feed.xml": (removed, b"<feed/>")})
+    report = writer.finish()
     made = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_dir())
     assert made == ["articles", "articles/2024", "articles/2024/05", "articles/2024/05/a", "not-in-nav",
                     "people", "people/ana-lima"]
-    assert maker.made == 6 and maker.error is None
-    assert not list(site.rglob("*.html"))  # folders only: MkDocs writes the files
+    assert (site / "people" / "ana-lima" / "feed.xml").read_bytes() == b"<feed>A</feed>\n"
+    assert sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()) == ["people/ana-lima/feed.xml"]
+    assert (report.folders, report.files, report.error) == (6, 1, None)
+    assert feed.given is None and removed.given is None  # nothing left for MkDocs to write
 
 
-def test_a_file_in_the_way_is_left_to_mkdocs_to_report_and_the_rest_are_made(tmp_path, caplog):
+def test_what_the_child_cannot_do_is_left_to_mkdocs(tmp_path, caplog):
     site = tmp_path / "site"
     site.mkdir()
     (site / "people").write_text("not a folder")
-    maker = FolderMaker()
-    maker.start([_file(site / "articles" / "a" / "index.html"), _file(site / "people" / "b" / "index.html"),
-                 _file(site / "places" / "c" / "index.html")])
+    blocked = _Static(site / "people" / "b" / "feed.xml")
+    fine = _Static(site / "places" / "c" / "feed.xml")
+    writer = AheadWriter()
+    writer.start([_file(site / "articles" / "a" / "index.html"), blocked, fine],
+                 {"people/b/feed.xml": (blocked, b"B"), "places/c/feed.xml": (fine, b"C")})
     with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.news-archive"):
-        maker.join()
-    assert isinstance(maker.error, NotADirectoryError)
-    assert (site / "articles" / "a").is_dir() and (site / "places" / "c").is_dir()
-    assert maker.made == 4
-    assert [r.levelno for r in caplog.records] == [logging.DEBUG]
-    assert "people" in caplog.records[0].getMessage()
+        report = writer.finish()
+    assert (site / "articles" / "a").is_dir() and (site / "places" / "c" / "feed.xml").read_bytes() == b"C"
+    assert (report.folders, report.files) == (4, 1)
+    assert blocked.given == b"B" and fine.given is None  # MkDocs writes the one the child could not
+    assert "Not a directory" in report.error
+    assert [r.levelno for r in caplog.records] == [logging.DEBUG] and "people" in caplog.records[0].getMessage()
+
+
+def test_a_child_that_dies_or_cannot_start_leaves_everything_to_mkdocs(tmp_path, monkeypatch):
+    feed = _Static(tmp_path / "site" / "feed.xml")
+    monkeypatch.setattr(folders, "_CHILD", "import sys; sys.stderr.write('boom'); sys.exit(3)")
+    writer = AheadWriter()
+    writer.start([feed], {"feed.xml": (feed, b"F")})
+    assert writer.finish().error == "boom" and feed.given == b"F"
+
+    feed.given = None
+    monkeypatch.setattr(folders.sys, "executable", str(tmp_path / "no-such-python"))
+    writer.start([feed], {"feed.xml": (feed, b"F")})
+    assert feed.given == b"F" and "no-such-python" in writer.finish().error
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_second_build_starts_counting_again(tmp_path):
-    maker = FolderMaker()
-    maker.start([_file(tmp_path / "a" / "index.html")])
-    maker.join()
-    maker.start([_file(tmp_path / "a" / "index.html")])
-    maker.join()
-    assert maker.made == 0 and maker.error is None
+    writer = AheadWriter()
+    writer.start([_file(tmp_path / "a" / "index.html")], {})
+    assert writer.finish().folders == 1
+    writer.start([_file(tmp_path / "a" / "index.html")], {})
+    assert (writer.finish().folders, writer.report.error) == (0, None)
 
 
 def _site(project, site, *, ahead: bool) -> dict[str, bytes]:
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins["news-archive"].config.folders_ahead = ahead
+    config.plugins["news-archive"].config.write_ahead = ahead
     build(config)
     # (Pagefind's file names carry hashes that differ from run to run)
     return {str(p.relative_to(site)): (p.read_bytes() if p.is_file() else b"<folder>") for p in site.rglob("*")
             if p.relative_to(site).parts[0] != "pagefind"}
 
 
-def test_the_site_is_the_same_with_folders_made_ahead(tmp_path, caplog):
+def test_the_site_is_the_same_with_folders_and_feeds_made_ahead(tmp_path, caplog):
     project = write_project(tmp_path)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.news-archive"):
         ahead = _site(project, tmp_path / "ahead", ahead=True)
-    lines = [r.getMessage() for r in caplog.records if "made ahead" in r.getMessage()]
-    assert len(lines) == 1 and lines[0].startswith("news-archive: ")
-    made = int(lines[0].split()[1])
+    lines = [r.getMessage() for r in caplog.records if "ahead, in" in r.getMessage()]
+    assert len(lines) == 1
+    words = lines[0].split()
     # site/ itself (a first build) and every folder in it but the search index's, which Pagefind
-    # writes after the build
-    folders = [k for k, v in ahead.items() if v == b"<folder>"]
-    assert made == 1 + len(folders) == 42
+    # writes after the build; every feed, the site's and each term's
+    folders_made = [k for k, v in ahead.items() if v == b"<folder>"]
+    feeds = [k for k in ahead if k.endswith("feed.xml")]
+    assert (int(words[1]), int(words[6])) == (1 + len(folders_made), len(feeds)) == (42, 15)
     assert ahead == _site(project, tmp_path / "behind", ahead=False)

@@ -43,6 +43,8 @@ class Archive:
         self.by_src: dict[str, ArticleRecord] = {r.src_uri: r for r in records}
         self.generated: dict[str, GeneratedPage] = {}  # src_uri -> spec, for MkDocs' page events
         self.stubs: SourceStubs | None = None  # dirty builds only (dirty.py)
+        self.write_ahead = False  # generated static files (feeds) written by the helper process
+        self.ahead: dict[str, tuple[File, bytes]] = {}  # dest -> (its MkDocs file, content)
         self.fingerprint = Fingerprint()
 
     @classmethod
@@ -128,5 +130,11 @@ class Archive:
             return
         if self.stubs is not None:
             files.append(self.stubs.static(config, dest, content))
+        elif self.write_ahead:
+            # Written into site/ by the plugin's helper process (folders.py) while MkDocs reads
+            # the pages; MkDocs' copy of a file onto itself is its documented no-op for that.
+            file = File.generated(config, dest, abs_src_path=os.path.join(config.site_dir, dest))
+            self.ahead[dest] = (file, content)
+            files.append(file)
         else:
             files.append(File.generated(config, dest, content=content))

@@ -63,8 +63,9 @@ class NewsArchiveConfig(base.Config):
     # a warning, and the rest of the build goes through Markdown.
     plain_prose = c.Type(bool, default=True)
     prose_sample = c.Type(float, default=0.02)
-    # Make the output folders in a background thread while MkDocs reads the pages (folders.py).
-    folders_ahead = c.Type(bool, default=True)
+    # A helper process makes site/'s folders and writes the feeds while MkDocs reads the pages
+    # (folders.py); false leaves both to MkDocs (slower).
+    write_ahead = c.Type(bool, default=True)
 
     # Edit links for generated pages point at files in the repository (registry YAML,
     # page templates). Base URL of the repository root for edits, e.g.

@@ -34,7 +34,7 @@ from generator.site.dirty import SourceStubs
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
-from generator.site.folders import FolderMaker
+from generator.site.folders import AheadWriter
 from generator.site.icons import class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
@@ -79,7 +79,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
-        self._folders = FolderMaker()
+        self._ahead = AheadWriter()  # site/'s folders and feeds, made by a helper process
         self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
@@ -144,6 +144,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         salt = self._salt(config) if self._dirty or self.config.cache else ""  # hashes code, templates, registry
         if self._dirty:
             self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory)
+        else:  # a full build writes every feed: the helper process can (folders.py)
+            self.archive.write_ahead = self.config.write_ahead
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
             latest=self.config.latest, feed_url=self.config.feed_path if self.config.feed else None,
@@ -193,8 +195,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
     @event_priority(-100)  # last: every plugin has added its files
     def on_nav(self, nav, config, files):
-        if self.archive is not None and self.config.folders_ahead:
-            self._folders.start(files)  # while MkDocs reads the pages (folders.py)
+        if self.archive is not None and self.config.write_ahead:
+            self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (folders.py)
         return nav
 
     def on_page_read_source(self, page, config):
@@ -303,6 +305,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return head
 
     def on_env(self, env, config, files):
+        self._ahead.finish()  # next, MkDocs copies static files: the feeds must be there
         self.env = env
         self.frame.reset()
         if self.renderer is not None:
@@ -323,15 +326,16 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
     def on_post_build(self, config):
-        self._folders.join()
         if self.archive is None:
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
         log.info("news-archive: %d article bodies converted as plain text, %d more checked against Markdown",
                  self.prose.converted, self.prose.verified)
-        if self._folders.made:
-            log.info("news-archive: %d output folders made ahead, in %.1f s", self._folders.made, self._folders.seconds)
+        ahead = self._ahead.report
+        if ahead.folders or ahead.files:
+            log.info("news-archive: %d output folders made and %d feeds written ahead, in %.1f s",
+                     ahead.folders, ahead.files, ahead.seconds)
         if self.config.cache:
             self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         if self.pages is not None:
