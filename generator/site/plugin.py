@@ -14,7 +14,6 @@ import html
 import logging
 import os
 import posixpath
-import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -42,7 +41,7 @@ from generator.site.pictures import Pictures
 from generator.site.prose import PlainProse
 from generator.site.records import FIELDS, RecordCache
 from generator.site.render import Renderer, escape_title
-from generator.site.search import build_index
+from generator.site.search import SearchStep
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -80,6 +79,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
         self._ahead = AheadWriter()  # site/'s folders and feeds, made by a helper process
+        self._search = SearchStep()
         self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
@@ -197,6 +197,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_nav(self, nav, config, files):
         if self.archive is not None and self.config.write_ahead:
             self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (folders.py)
+        if self.archive is not None:  # a full build starts search once the articles are written
+            self._search.plan(sum(1 for f in files.documentation_pages()
+                                  if f.src_uri in self.archive.by_src and f.inclusion.is_included()),
+                              early=self.config.search and not self._dirty and not self._serving)
         return nav
 
     def on_page_read_source(self, page, config):
@@ -314,6 +318,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(-100)  # last: after every plugin's change to the context
     def on_page_context(self, context, page, config, nav):
+        # the first event of MkDocs' writing a page: the page before is written
+        self._search.page_starts(config.site_dir, glob=self._search_glob(), language=_language(config))
         if page.meta.get("template") == BARE_TEMPLATE:  # MkDocs has loaded it: the page's meta is its own again
             del page.meta["template"]
             fill(context, self.frame.html(("page", *family(page.url)), page_values(page),
@@ -322,6 +328,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(100)  # first: other plugins' on_post_page (minify, privacy) see the lean page
     def on_post_page(self, output, page, config):
+        if self.archive is not None and page.file.src_uri in self.archive.by_src:
+            self._search.article_done()
         return lean_html(output) if self.config.lean else output
 
     @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
@@ -343,26 +351,15 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages.close()
             self.pages = None
         if self.config.search and self.archive.records:
-            glob = self.config.articles_dir.strip("/") + "/**/*.html"
-            language = config.theme.get("language") or "en"
-            if self._serving:  # previews: pages are served now, search catches up in the background
-                threading.Thread(target=self._index, args=(config.site_dir, glob, language), daemon=True).start()
-            else:
-                self._index(config.site_dir, glob, language)
+            self._search.finish(config.site_dir, glob=self._search_glob(), language=_language(config),
+                                expected=len(self.archive.records), background=self._serving)
 
-    def _index(self, site_dir: str, glob: str, language: str) -> None:
-        expected = len(self.archive.records) if self.archive is not None else 0
-        try:
-            report = build_index(site_dir, glob=glob, language=language)
-        except Exception as err:  # the pagefind binary is missing or failed
-            if self._serving:  # a newer preview build may have cleaned the pages away: it indexes again
-                log.info("news-archive: search index (Pagefind) not finished: %s", err)
-                return
-            raise PluginError(f"news-archive: search index (Pagefind): {err}") from err
-        log.info("news-archive: search index of %d articles in %.1f s (%.0f KB)", report.pages,
-                 report.seconds, report.bytes / 1024)
-        if report.pages != expected:
-            log.warning("news-archive: the search index holds %d pages for %d articles", report.pages, expected)
+    def _search_glob(self) -> str:
+        return self.config.articles_dir.strip("/") + "/**/*.html"
+
+
+def _language(config) -> str:
+    return config.theme.get("language") or "en"
 
 
 def feed_link(term, dest_uri: str, site_name: str) -> str:

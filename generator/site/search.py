@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class IndexReport:
     bytes: int  # size of the written bundle
 
 
-async def _index(site_dir: Path, glob: str, language: str) -> int:
+async def _pagefind(site_dir: Path, glob: str, language: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(force_language=language, output_path=str(site_dir / OUTPUT))
@@ -72,8 +73,88 @@ def build_index(site_dir: str | Path, *, glob: str, language: str) -> IndexRepor
     """
     site = Path(site_dir).resolve()
     started = time.perf_counter()
-    pages = _run(_index(site, glob, language))
+    pages = _run(_pagefind(site, glob, language))
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in (site / OUTPUT).rglob("*") if p.is_file())
     return IndexReport(pages, time.perf_counter() - started, size)
+
+
+class EarlyIndex:
+    """`build_index` in a thread, started once the last article page is written, so that Pagefind
+    (in its own process) indexes on one core while MkDocs renders the listing and term pages on
+    the other; `report()` waits for it and returns its report or raises its error."""
+
+    def __init__(self, site_dir: str | Path, *, glob: str, language: str) -> None:
+        self._report: IndexReport | None = None
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, args=(site_dir, glob, language),
+                                        name="news-archive-search", daemon=True)
+        self._thread.start()
+
+    def _run(self, site_dir: str | Path, glob: str, language: str) -> None:
+        try:
+            self._report = build_index(site_dir, glob=glob, language=language)
+        except Exception as err:  # handed to the build's thread in report()
+            self._error = err
+
+    def report(self) -> IndexReport:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._report is not None
+        return self._report
+
+
+class SearchStep:
+    """When the build runs Pagefind. A full `mkdocs build`: as soon as MkDocs has written the last
+    article page (an `EarlyIndex`), else after the build. `mkdocs serve`: after each build, in the
+    background (pages are served at once; search catches up).
+
+    MkDocs writes a page after its `on_post_page` and before the next page's `on_page_context`,
+    and writes the article pages (docs_dir) before the generated ones (added in `on_files`), so
+    the count of article pages still to write reaches 0 with the listings and term pages to go."""
+
+    def __init__(self) -> None:
+        self._unwritten = -1  # article pages still to write; -1: no early start in this build
+        self._early: EarlyIndex | None = None
+
+    def plan(self, article_pages: int, *, early: bool) -> None:
+        self._early, self._unwritten = None, (article_pages if early else -1)
+
+    def article_done(self) -> None:
+        """`on_post_page` of an article page: MkDocs writes it next."""
+        if self._unwritten > 0:
+            self._unwritten -= 1
+
+    def page_starts(self, site_dir: str, *, glob: str, language: str) -> None:
+        """`on_page_context`: the page before this one is written."""
+        if self._unwritten == 0:
+            self._unwritten = -1
+            self._early = EarlyIndex(site_dir, glob=glob, language=language)
+
+    def finish(self, site_dir: str, *, glob: str, language: str, expected: int, background: bool) -> None:
+        """`on_post_build`: wait for the early index, or index now (in a thread when `background`)."""
+        early, self._early, self._unwritten = self._early, None, -1
+        if background:
+            threading.Thread(target=_index_and_log, args=(site_dir, glob, language, expected, None, True),
+                             daemon=True).start()
+        else:
+            _index_and_log(site_dir, glob, language, expected, early, False)
+
+
+def _index_and_log(site_dir: str, glob: str, language: str, expected: int, early: EarlyIndex | None,
+                   background: bool) -> None:
+    from mkdocs.exceptions import PluginError
+
+    try:
+        report = early.report() if early is not None else build_index(site_dir, glob=glob, language=language)
+    except Exception as err:  # the pagefind binary is missing or failed
+        if background:  # a newer preview build may have cleaned the pages away: it indexes again
+            log.info("news-archive: search index (Pagefind) not finished: %s", err)
+            return
+        raise PluginError(f"news-archive: search index (Pagefind): {err}") from err
+    log.info("news-archive: search index of %d articles in %.1f s (%.0f KB)", report.pages,
+             report.seconds, report.bytes / 1024)
+    if report.pages != expected:
+        log.warning("news-archive: the search index holds %d pages for %d articles", report.pages, expected)
