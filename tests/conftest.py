@@ -196,7 +196,7 @@ def serve(folder: Path, *, gzip: bool = False) -> Iterator[str]:
                 path = os.path.join(path, "index.html")
             kind = self.guess_type(path)
             if (not gzip or "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path)
-                    or not kind.split(";")[0] in GZIP_TYPES):
+                    or kind.split(";")[0] not in GZIP_TYPES):
                 return super().do_GET()
             with open(path, "rb") as f:
                 body = gzip_module.compress(f.read(), 6)
