@@ -31,28 +31,28 @@ def calls(monkeypatch):
 
 def test_a_full_build_starts_search_once_the_last_article_is_written(calls, caplog):
     step = SearchStep()
-    step.plan(2, early=True)
-    step.page_starts("site", glob="articles/**/*.html", language="en")  # the first article
+    step.plan("site", glob="articles/**/*.html", language="en", article_pages=2, early=True)
+    step.page_starts()  # the first article
     step.article_done()
-    step.page_starts("site", glob="articles/**/*.html", language="en")  # the second: one still unwritten
+    step.page_starts()  # the second: one still unwritten
     assert calls == []
     step.article_done()
-    step.page_starts("site", glob="articles/**/*.html", language="en")  # a term page: both articles written
-    step.page_starts("site", glob="articles/**/*.html", language="en")  # and no second start
+    step.page_starts()  # a term page: both articles written
+    step.page_starts()  # and no second start
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.news-archive"):
-        step.finish("site", glob="articles/**/*.html", language="en", expected=3, background=False)
+        step.finish(expected=3, background=False)
     assert calls == ["news-archive-search"]
     assert [r.getMessage() for r in caplog.records] == ["news-archive: search index of 3 articles in 0.1 s (2 KB)"]
 
 
 def test_without_early_start_search_runs_after_the_build(calls, caplog):
     step = SearchStep()
-    step.plan(1, early=False)  # a dirty build or a preview
+    step.plan("site", glob="g", language="en", article_pages=1, early=False)  # a dirty build or a preview
     step.article_done()
-    step.page_starts("site", glob="g", language="en")
+    step.page_starts()
     assert calls == []
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.news-archive"):
-        step.finish("site", glob="g", language="en", expected=4, background=False)
+        step.finish(expected=4, background=False)
     assert calls == [threading.current_thread().name]
     assert [r.getMessage() for r in caplog.records] == ["news-archive: the search index holds 3 pages for 4 articles"]
 
@@ -63,10 +63,11 @@ def test_an_early_failure_fails_the_build(monkeypatch):
 
     monkeypatch.setattr(search, "build_index", broken)
     step = SearchStep()
-    step.plan(0, early=True)  # an archive whose articles are all excluded: the first page starts it
-    step.page_starts("site", glob="g", language="en")
+    # an archive whose articles are all excluded: the first page starts it
+    step.plan("site", glob="g", language="en", article_pages=0, early=True)
+    step.page_starts()
     with pytest.raises(PluginError, match="search index \\(Pagefind\\): pagefind exited with 101"):
-        step.finish("site", glob="g", language="en", expected=1, background=False)
+        step.finish(expected=1, background=False)
 
 
 def test_in_a_real_build_search_starts_after_the_articles_before_the_listings(tmp_path, monkeypatch):

@@ -131,7 +131,7 @@ class Archive:
         if self.stubs is not None:
             files.append(self.stubs.static(config, dest, content))
         elif self.write_ahead:
-            # Written into site/ by the plugin's helper process (folders.py) while MkDocs reads
+            # Written into site/ by the plugin's helper process (write_ahead.py) while MkDocs reads
             # the pages; MkDocs' copy of a file onto itself is its documented no-op for that.
             file = File.generated(config, dest, abs_src_path=os.path.join(config.site_dir, dest))
             self.ahead[dest] = (file, content)

@@ -64,7 +64,7 @@ class NewsArchiveConfig(base.Config):
     plain_prose = c.Type(bool, default=True)
     prose_sample = c.Type(float, default=0.02)
     # A helper process makes site/'s folders and writes the feeds while MkDocs reads the pages
-    # (folders.py); false leaves both to MkDocs (slower).
+    # (write_ahead.py); false leaves both to MkDocs (slower).
     write_ahead = c.Type(bool, default=True)
 
     # Edit links for generated pages point at files in the repository (registry YAML,

@@ -33,7 +33,7 @@ from generator.site.dirty import SourceStubs
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
-from generator.site.folders import AheadWriter
+from generator.site.write_ahead import AheadWriter
 from generator.site.icons import class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
@@ -144,7 +144,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         salt = self._salt(config) if self._dirty or self.config.cache else ""  # hashes code, templates, registry
         if self._dirty:
             self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory)
-        else:  # a full build writes every feed: the helper process can (folders.py)
+        else:  # a full build writes every feed: the helper process can (write_ahead.py)
             self.archive.write_ahead = self.config.write_ahead
         self.archive.add_generated_pages(
             files, config, page_size=self.config.page_size, index_page_size=self.config.index_page_size,
@@ -196,10 +196,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(-100)  # last: every plugin has added its files
     def on_nav(self, nav, config, files):
         if self.archive is not None and self.config.write_ahead:
-            self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (folders.py)
+            self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (write_ahead.py)
         if self.archive is not None:  # a full build starts search once the articles are written
-            self._search.plan(sum(1 for f in files.documentation_pages()
-                                  if f.src_uri in self.archive.by_src and f.inclusion.is_included()),
+            self._search.plan(config.site_dir, glob=self.config.articles_dir.strip("/") + "/**/*.html",
+                              language=config.theme.get("language") or "en",
+                              article_pages=sum(1 for f in files.documentation_pages()
+                                                if f.src_uri in self.archive.by_src and f.inclusion.is_included()),
                               early=self.config.search and not self._dirty and not self._serving)
         return nav
 
@@ -319,7 +321,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(-100)  # last: after every plugin's change to the context
     def on_page_context(self, context, page, config, nav):
         # the first event of MkDocs' writing a page: the page before is written
-        self._search.page_starts(config.site_dir, glob=self._search_glob(), language=_language(config))
+        self._search.page_starts()
         if page.meta.get("template") == BARE_TEMPLATE:  # MkDocs has loaded it: the page's meta is its own again
             del page.meta["template"]
             fill(context, self.frame.html(("page", *family(page.url)), page_values(page),
@@ -351,15 +353,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages.close()
             self.pages = None
         if self.config.search and self.archive.records:
-            self._search.finish(config.site_dir, glob=self._search_glob(), language=_language(config),
-                                expected=len(self.archive.records), background=self._serving)
-
-    def _search_glob(self) -> str:
-        return self.config.articles_dir.strip("/") + "/**/*.html"
-
-
-def _language(config) -> str:
-    return config.theme.get("language") or "en"
+            self._search.finish(expected=len(self.archive.records), background=self._serving)
 
 
 def feed_link(term, dest_uri: str, site_name: str) -> str:

@@ -118,8 +118,11 @@ class SearchStep:
     def __init__(self) -> None:
         self._unwritten = -1  # article pages still to write; -1: no early start in this build
         self._early: EarlyIndex | None = None
+        self._where: tuple[str, str, str] = ("", "", "")  # site_dir, glob, language of this build
 
-    def plan(self, article_pages: int, *, early: bool) -> None:
+    def plan(self, site_dir: str, *, glob: str, language: str, article_pages: int, early: bool) -> None:
+        """`on_nav`: where this build's index goes, and how many article pages MkDocs will write."""
+        self._where = (site_dir, glob, language)
         self._early, self._unwritten = None, (article_pages if early else -1)
 
     def article_done(self) -> None:
@@ -127,20 +130,20 @@ class SearchStep:
         if self._unwritten > 0:
             self._unwritten -= 1
 
-    def page_starts(self, site_dir: str, *, glob: str, language: str) -> None:
+    def page_starts(self) -> None:
         """`on_page_context`: the page before this one is written."""
         if self._unwritten == 0:
             self._unwritten = -1
+            site_dir, glob, language = self._where
             self._early = EarlyIndex(site_dir, glob=glob, language=language)
 
-    def finish(self, site_dir: str, *, glob: str, language: str, expected: int, background: bool) -> None:
+    def finish(self, *, expected: int, background: bool) -> None:
         """`on_post_build`: wait for the early index, or index now (in a thread when `background`)."""
         early, self._early, self._unwritten = self._early, None, -1
         if background:
-            threading.Thread(target=_index_and_log, args=(site_dir, glob, language, expected, None, True),
-                             daemon=True).start()
+            threading.Thread(target=_index_and_log, args=(*self._where, expected, None, True), daemon=True).start()
         else:
-            _index_and_log(site_dir, glob, language, expected, early, False)
+            _index_and_log(*self._where, expected, early, False)
 
 
 def _index_and_log(site_dir: str, glob: str, language: str, expected: int, early: EarlyIndex | None,

@@ -1,4 +1,4 @@
-"""site/'s folders and feeds made ahead of MkDocs by a helper process (generator/site/folders.py)."""
+"""site/'s folders and feeds made ahead of MkDocs by a helper process (generator/site/write_ahead.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
 from conftest import write_project
-from generator.site import folders
-from generator.site.folders import AheadWriter
+from generator.site import write_ahead
+from generator.site.write_ahead import AheadWriter
 
 
 def _file(path, inclusion=InclusionLevel.INCLUDED):
@@ -81,13 +81,13 @@ def test_what_the_child_cannot_do_is_left_to_mkdocs(tmp_path, caplog):
 
 def test_a_child_that_dies_or_cannot_start_leaves_everything_to_mkdocs(tmp_path, monkeypatch):
     feed = _Static(tmp_path / "site" / "feed.xml")
-    monkeypatch.setattr(folders, "_CHILD", "import sys; sys.stderr.write('boom'); sys.exit(3)")
+    monkeypatch.setattr(write_ahead, "_CHILD", "import sys; sys.stderr.write('boom'); sys.exit(3)")
     writer = AheadWriter()
     writer.start([feed], {"feed.xml": (feed, b"F")})
     assert writer.finish().error == "boom" and feed.given == b"F"
 
     feed.given = None
-    monkeypatch.setattr(folders.sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(write_ahead.sys, "executable", str(tmp_path / "no-such-python"))
     writer.start([feed], {"feed.xml": (feed, b"F")})
     assert feed.given == b"F" and "no-such-python" in writer.finish().error
     assert not (tmp_path / "site").exists()

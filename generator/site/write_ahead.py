@@ -110,7 +110,7 @@ class AheadWriter:
         self._child = None
         lines = out.decode("utf-8", "replace").split("\n")
         head = lines[0].split()
-        if self._child_ok(head):
+        if len(head) == 2 and head[0].isdigit():  # its report's first line
             failed = set(lines[1:-1])
             self.report.folders, self.report.seconds = int(head[0]), float(head[1])
             self.report.files = len(self._files) - len(failed & set(self._files))
@@ -119,10 +119,6 @@ class AheadWriter:
             failed, error = set(self._files), err.decode("utf-8", "replace").strip() or "no report"
         self._give_back(failed, error)
         return self.report
-
-    @staticmethod
-    def _child_ok(head: list[str]) -> bool:
-        return len(head) == 2 and head[0].isdigit()
 
     def _give_back(self, paths: set[str], error: str | None) -> None:
         for path in paths & set(self._files):
