@@ -1,8 +1,9 @@
-"""When the build runs Pagefind (generator/site/search.py, SearchStep)."""
+"""When and from what the build runs Pagefind (generator/site/search.py, SearchStep)."""
 
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from pathlib import Path
 
@@ -18,70 +19,114 @@ from generator.site.search import IndexReport, SearchStep
 
 @pytest.fixture()
 def calls(monkeypatch):
-    """build_index replaced: records the thread each call ran on."""
-    seen: list[str] = []
+    """build_index replaced: records the thread of each call and the article copies it was given."""
+    seen: list[tuple[str, dict[str, str]]] = []
 
-    def fake(site_dir, *, glob, language):
-        seen.append(threading.current_thread().name)
+    def fake(site_dir, *, glob, language, pages_dir=None):
+        folder = Path(pages_dir or site_dir)
+        copies = {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*.html"))}
+        seen.append((threading.current_thread().name, copies))
         return IndexReport(pages=3, seconds=0.1, bytes=2048)
 
     monkeypatch.setattr(search, "build_index", fake)
     return seen
 
 
-def test_a_full_build_starts_search_once_the_last_article_is_written(calls, caplog):
+@pytest.fixture()
+def folders(monkeypatch):
+    """The scratch folders of the article copies made."""
+    made: list[Path] = []
+    real_init = search.ArticleCopies.__init__
+
+    def tracked(self, language):
+        real_init(self, language)
+        made.append(self.folder)
+
+    monkeypatch.setattr(search.ArticleCopies, "__init__", tracked)
+    return made
+
+
+def test_a_full_build_indexes_copies_of_the_articles_once_the_last_is_read(calls, folders, caplog):
     step = SearchStep()
-    step.plan("site", glob="articles/**/*.html", language="en", article_pages=2, early=True)
-    step.page_starts()  # the first article
-    step.article_done()
-    step.page_starts()  # the second: one still unwritten
-    assert calls == []
-    step.article_done()
-    step.page_starts()  # a term page: both articles written
-    step.page_starts()  # and no second start
+    step.plan("site", glob="articles/**/*.html", language="fr", article_pages=2, early=True)
+    step.article_content("articles/2022/05/a/index.html", "<article data-pagefind-body><h1>A</h1></article>")
+    assert calls == []  # one article still to come
+    step.article_content("articles/2022/05/b/index.html", "<article data-pagefind-body><h1>B</h1></article>")
+    step.article_content("articles/2022/05/c/index.html", "<p>late</p>")  # no second start, no copy
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.news-archive"):
         step.finish(expected=3, background=False)
-    assert calls == ["news-archive-search"]
+    assert [name for name, _ in calls] == ["news-archive-search"]
+    copies = calls[0][1]
+    assert list(copies) == ["articles/2022/05/a/index.html", "articles/2022/05/b/index.html"]
+    assert copies["articles/2022/05/a/index.html"] == (
+        '<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"></head>\n<body>\n'
+        "<article data-pagefind-body><h1>A</h1></article>\n</body>\n</html>\n")
     assert [r.getMessage() for r in caplog.records] == ["news-archive: search index of 3 articles in 0.1 s (2 KB)"]
+    assert len(folders) == 1 and not folders[0].exists()  # copies removed
 
 
-def test_without_early_start_search_runs_after_the_build(calls, caplog):
+def test_without_early_start_search_indexes_the_site_after_the_build(calls, caplog):
     step = SearchStep()
     step.plan("site", glob="g", language="en", article_pages=1, early=False)  # a dirty build or a preview
-    step.article_done()
-    step.page_starts()
+    step.article_content("articles/a/index.html", "<p>A</p>")
     assert calls == []
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.news-archive"):
         step.finish(expected=4, background=False)
-    assert calls == [threading.current_thread().name]
+    assert calls == [(threading.current_thread().name, {})]  # the site, not copies ("site" is empty here)
     assert [r.getMessage() for r in caplog.records] == ["news-archive: the search index holds 3 pages for 4 articles"]
 
 
+def test_an_article_that_never_comes_means_the_site_is_indexed_after_the_build(calls, folders):
+    step = SearchStep()
+    step.plan("site", glob="g", language="en", article_pages=2, early=True)
+    step.article_content("articles/a/index.html", "<p>A</p>")  # another plugin dropped the second
+    step.finish(expected=3, background=False)
+    assert calls == [(threading.current_thread().name, {})]
+    assert len(folders) == 1 and not folders[0].exists()
+
+
+def test_a_failed_build_leaves_no_copies_behind(calls, folders):
+    step = SearchStep()
+    step.plan("site", glob="g", language="en", article_pages=2, early=True)
+    step.article_content("articles/a/index.html", "<p>A</p>")
+    assert (folders[0] / "articles/a/index.html").exists()
+    step.abandon()  # on_build_error
+    assert not folders[0].exists() and calls == []
+
+
 def test_an_early_failure_fails_the_build(monkeypatch):
-    def broken(site_dir, *, glob, language):
+    def broken(site_dir, *, glob, language, pages_dir=None):
         raise RuntimeError("pagefind exited with 101")
 
     monkeypatch.setattr(search, "build_index", broken)
     step = SearchStep()
-    # an archive whose articles are all excluded: the first page starts it
+    # an archive whose articles are all excluded: search starts at once, with nothing to index
     step.plan("site", glob="g", language="en", article_pages=0, early=True)
-    step.page_starts()
     with pytest.raises(PluginError, match="search index \\(Pagefind\\): pagefind exited with 101"):
         step.finish(expected=1, background=False)
 
 
-def test_in_a_real_build_search_starts_after_the_articles_before_the_listings(tmp_path, monkeypatch):
+def _fragments(pagefind: Path) -> set[str]:
+    return {p.name for p in (pagefind / "fragment").iterdir()}
+
+
+def test_in_a_real_build_search_starts_before_any_page_is_written_and_indexes_like_the_pages(tmp_path, monkeypatch):
     project = write_project(tmp_path)
     site = tmp_path / "site"
     real = search.build_index
-    seen: list[tuple[bool, bool]] = []
+    seen: list[tuple[int, int]] = []
 
-    def watched(site_dir, *, glob, language):
-        articles = sorted(Path(site_dir).glob("articles/**/index.html"))
-        seen.append((len(articles) == 3, (Path(site_dir) / "timeline" / "index.html").exists()))
-        return real(site_dir, glob=glob, language=language)
+    def watched(site_dir, *, glob, language, pages_dir=None):
+        seen.append((len(list(Path(pages_dir).glob(glob))), len(list(Path(site_dir).rglob("index.html")))))
+        return real(site_dir, glob=glob, language=language, pages_dir=pages_dir)
 
     monkeypatch.setattr(search, "build_index", watched)
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
-    assert seen == [(True, False)]  # every article written, the timeline not yet
-    assert len(list((site / "pagefind" / "fragment").iterdir())) == 3
+    assert seen == [(3, 0)]  # every article copied, no page of the site written yet
+    assert len(_fragments(site / "pagefind")) == 3
+    # the same articles indexed from the written site give the same results, to the byte
+    # (a fragment's name is the hash of its content: URL, title, excerpt text, filters, meta)
+    again = tmp_path / "again"
+    shutil.copytree(site / "articles", again / "articles")
+    real(again, glob="articles/**/*.html", language="en")
+    assert _fragments(again / "pagefind") == _fragments(site / "pagefind")

@@ -17,7 +17,7 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_build_datetime
 
 from generator.models import ENTITY_KINDS, ArticleError
@@ -197,7 +197,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_nav(self, nav, config, files):
         if self.archive is not None and self.config.write_ahead:
             self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (write_ahead.py)
-        if self.archive is not None:  # a full build starts search once the articles are written
+        if self.archive is not None:  # a full build starts search once the articles are read
             self._search.plan(config.site_dir, glob=self.config.articles_dir.strip("/") + "/**/*.html",
                               language=config.theme.get("language") or "en",
                               article_pages=sum(1 for f in files.documentation_pages()
@@ -254,7 +254,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             page.meta.update(self._article_head(record, page, config))
         return markdown
 
-    def on_page_content(self, html, page, config, files):
+    def _content(self, html, page, config, files):
         if self.archive is None or self.renderer is None:
             return html
         src = page.file.src_uri
@@ -266,6 +266,14 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.frame.enabled and _framable(page):
             page.meta["template"] = BARE_TEMPLATE  # filled in on_page_context
         return html
+
+    @event_priority(-100)  # last: the article as every plugin left it
+    def _search_copy(self, html, page, config, files):
+        if self.archive is not None and page.file.src_uri in self.archive.by_src:
+            self._search.article_content(page.file.dest_uri, html)  # a full build indexes it now
+        return html
+
+    on_page_content = CombinedEvent(_content, _search_copy)
 
     def _render(self, html: str, page) -> str:
         src = page.file.src_uri
@@ -320,8 +328,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(-100)  # last: after every plugin's change to the context
     def on_page_context(self, context, page, config, nav):
-        # the first event of MkDocs' writing a page: the page before is written
-        self._search.page_starts()
         if page.meta.get("template") == BARE_TEMPLATE:  # MkDocs has loaded it: the page's meta is its own again
             del page.meta["template"]
             fill(context, self.frame.html(("page", *family(page.url)), page_values(page),
@@ -330,8 +336,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(100)  # first: other plugins' on_post_page (minify, privacy) see the lean page
     def on_post_page(self, output, page, config):
-        if self.archive is not None and page.file.src_uri in self.archive.by_src:
-            self._search.article_done()
         return lean_html(output) if self.config.lean else output
 
     @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
@@ -354,6 +358,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages = None
         if self.config.search and self.archive.records:
             self._search.finish(expected=len(self.archive.records), background=self._serving)
+
+
+    def on_build_error(self, error):
+        self._search.abandon()
 
 
 def feed_link(term, dest_uri: str, site_name: str) -> str:

@@ -1,4 +1,4 @@
-"""Search: a Pagefind index of the article pages, built in-process once MkDocs has written them.
+"""Search: a Pagefind index of the article pages, built in-process alongside the MkDocs build.
 
 Pagefind (https://pagefind.app) splits its index into small chunks that the browser fetches only
 for the words and filters of a query, so what a reader downloads does not grow with the archive
@@ -15,7 +15,10 @@ result, `data-pagefind-sort` the UTC date. The reader-side code is site_template
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import shutil
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -45,12 +48,12 @@ class IndexReport:
     bytes: int  # size of the written bundle
 
 
-async def _pagefind(site_dir: Path, glob: str, language: str) -> int:
+async def _pagefind(pages_dir: Path, glob: str, language: str, output_dir: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(force_language=language, output_path=str(site_dir / OUTPUT))
+    config = IndexConfig(force_language=language, output_path=str(output_dir))
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir), glob=glob)
+        result = await index.add_directory(str(pages_dir), glob=glob)
         return int(result.get("page_count", 0))
 
 
@@ -64,39 +67,68 @@ def _run(coroutine: Coroutine[Any, Any, int]) -> int:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def build_index(site_dir: str | Path, *, glob: str, language: str) -> IndexReport:
-    """Index the pages matching `glob` under `site_dir` into `site_dir/pagefind/`.
+def build_index(site_dir: str | Path, *, glob: str, language: str, pages_dir: str | Path | None = None) -> IndexReport:
+    """Index the pages matching `glob` under `pages_dir` (default: `site_dir`) into `site_dir/pagefind/`.
 
     One language for the whole archive (`force_language`): Pagefind otherwise splits the index
     by each page's `lang`, and a reader on an English page would never find a French article.
-    The language of each article is a filter instead.
+    The language of each article is a filter instead. A result's URL is its page's path under
+    `pages_dir`, so a copy of the pages indexes exactly like the pages themselves.
     """
     site = Path(site_dir).resolve()
     started = time.perf_counter()
-    pages = _run(_pagefind(site, glob, language))
+    pages = _run(_pagefind(Path(pages_dir or site).resolve(), glob, language, site / OUTPUT))
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in (site / OUTPUT).rglob("*") if p.is_file())
     return IndexReport(pages, time.perf_counter() - started, size)
 
 
-class EarlyIndex:
-    """`build_index` in a thread, started once the last article page is written, so that Pagefind
-    (in its own process) indexes on one core while MkDocs renders the listing and term pages on
-    the other; `report()` waits for it and returns its report or raises its error."""
+class ArticleCopies:
+    """What Pagefind reads of each article page, written to a scratch folder as soon as the
+    page's content is final, at the path the page will have in site/.
 
-    def __init__(self, site_dir: str | Path, *, glob: str, language: str) -> None:
+    Pagefind reads only the element marked `data-pagefind-body` (the article template's), which
+    is all in the page's content: MkDocs' frame around it (header, navigation, footer) is never
+    indexed. So the content in a bare document indexes exactly like the written page, and it is
+    ready while MkDocs is still reading pages, long before it writes the first one.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="news-archive-search-"))
+        self._open = f'<!doctype html>\n<html lang="{html.escape(language)}">\n<head><meta charset="utf-8"></head>\n<body>\n'
+        self.seconds = 0.0
+
+    def write(self, dest_uri: str, content: str) -> None:
+        started = time.perf_counter()
+        path = self.folder / dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self._open + content + "\n</body>\n</html>\n", encoding="utf-8")
+        self.seconds += time.perf_counter() - started
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class EarlyIndex:
+    """`build_index` of the article copies in a thread, so that Pagefind (in its own process)
+    indexes on one core while MkDocs renders and writes pages on the other; `report()` waits for
+    it and returns its report or raises its error. The copies are removed when it is done."""
+
+    def __init__(self, site_dir: str | Path, copies: ArticleCopies, *, glob: str, language: str) -> None:
         self._report: IndexReport | None = None
         self._error: Exception | None = None
-        self._thread = threading.Thread(target=self._run, args=(site_dir, glob, language),
+        self._thread = threading.Thread(target=self._run, args=(site_dir, copies, glob, language),
                                         name="news-archive-search", daemon=True)
         self._thread.start()
 
-    def _run(self, site_dir: str | Path, glob: str, language: str) -> None:
+    def _run(self, site_dir: str | Path, copies: ArticleCopies, glob: str, language: str) -> None:
         try:
-            self._report = build_index(site_dir, glob=glob, language=language)
+            self._report = build_index(site_dir, glob=glob, language=language, pages_dir=copies.folder)
         except Exception as err:  # handed to the build's thread in report()
             self._error = err
+        finally:
+            copies.remove()
 
     def report(self) -> IndexReport:
         self._thread.join()
@@ -107,39 +139,50 @@ class EarlyIndex:
 
 
 class SearchStep:
-    """When the build runs Pagefind. A full `mkdocs build`: as soon as MkDocs has written the last
-    article page (an `EarlyIndex`), else after the build. `mkdocs serve`: after each build, in the
-    background (pages are served at once; search catches up).
-
-    MkDocs writes a page after its `on_post_page` and before the next page's `on_page_context`,
-    and writes the article pages (docs_dir) before the generated ones (added in `on_files`), so
-    the count of article pages still to write reaches 0 with the listings and term pages to go."""
+    """When the build runs Pagefind. A full `mkdocs build`: as soon as the last article page's
+    content is final (`on_page_content`, from `ArticleCopies`), while MkDocs still reads pages;
+    else after the build. `mkdocs serve`: after each build, in the background (pages are served
+    at once; search catches up)."""
 
     def __init__(self) -> None:
-        self._unwritten = -1  # article pages still to write; -1: no early start in this build
+        self._pending = -1  # article pages whose content is still to come; -1: no early start
+        self._copies: ArticleCopies | None = None
         self._early: EarlyIndex | None = None
         self._where: tuple[str, str, str] = ("", "", "")  # site_dir, glob, language of this build
 
     def plan(self, site_dir: str, *, glob: str, language: str, article_pages: int, early: bool) -> None:
-        """`on_nav`: where this build's index goes, and how many article pages MkDocs will write."""
+        """`on_nav`: where this build's index goes, and how many article pages MkDocs will read."""
+        self.abandon()
         self._where = (site_dir, glob, language)
-        self._early, self._unwritten = None, (article_pages if early else -1)
+        if early:
+            self._copies, self._pending = ArticleCopies(language), article_pages
+            self._start_when_ready()
 
-    def article_done(self) -> None:
-        """`on_post_page` of an article page: MkDocs writes it next."""
-        if self._unwritten > 0:
-            self._unwritten -= 1
+    def article_content(self, dest_uri: str, content: str) -> None:
+        """`on_page_content` of an article page, after every plugin's change: copy what Pagefind reads."""
+        if self._pending <= 0 or self._copies is None:
+            return
+        self._copies.write(dest_uri, content)
+        self._pending -= 1
+        self._start_when_ready()
 
-    def page_starts(self) -> None:
-        """`on_page_context`: the page before this one is written."""
-        if self._unwritten == 0:
-            self._unwritten = -1
+    def _start_when_ready(self) -> None:
+        if self._pending == 0 and self._copies is not None:
             site_dir, glob, language = self._where
-            self._early = EarlyIndex(site_dir, glob=glob, language=language)
+            self._early = EarlyIndex(site_dir, self._copies, glob=glob, language=language)
+            log.debug("news-archive: article copies for search written in %.1f s", self._copies.seconds)
+            self._copies, self._pending = None, -1
+
+    def abandon(self) -> None:
+        """A build that failed (`on_build_error`), or a new plan: no copies left behind."""
+        if self._copies is not None:
+            self._copies.remove()
+        self._copies, self._pending = None, -1
 
     def finish(self, *, expected: int, background: bool) -> None:
-        """`on_post_build`: wait for the early index, or index now (in a thread when `background`)."""
-        early, self._early, self._unwritten = self._early, None, -1
+        """`on_post_build`: wait for the early index, or index the site now (in a thread when `background`)."""
+        early, self._early = self._early, None
+        self.abandon()  # an article page never came (another plugin dropped it): index the site
         if background:
             threading.Thread(target=_index_and_log, args=(*self._where, expected, None, True), daemon=True).start()
         else:
