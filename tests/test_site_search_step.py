@@ -22,7 +22,7 @@ def calls(monkeypatch):
     """build_index replaced: records the thread of each call and the article copies it was given."""
     seen: list[tuple[str, dict[str, str]]] = []
 
-    def fake(site_dir, *, glob, language, pages_dir=None):
+    def fake(site_dir, *, glob, language, pages_dir=None, read=None):
         folder = Path(pages_dir or site_dir)
         copies = {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*.html"))}
         seen.append((threading.current_thread().name, copies))
@@ -38,8 +38,8 @@ def folders(monkeypatch):
     made: list[Path] = []
     real_init = search.ArticleCopies.__init__
 
-    def tracked(self, language):
-        real_init(self, language)
+    def tracked(self, *args):
+        real_init(self, *args)
         made.append(self.folder)
 
     monkeypatch.setattr(search.ArticleCopies, "__init__", tracked)
@@ -95,7 +95,7 @@ def test_a_failed_build_leaves_no_copies_behind(calls, folders):
 
 
 def test_an_early_failure_fails_the_build(monkeypatch):
-    def broken(site_dir, *, glob, language, pages_dir=None):
+    def broken(site_dir, *, glob, language, pages_dir=None, read=None):
         raise RuntimeError("pagefind exited with 101")
 
     monkeypatch.setattr(search, "build_index", broken)
@@ -104,6 +104,12 @@ def test_an_early_failure_fails_the_build(monkeypatch):
     step.plan("site", glob="g", language="en", article_pages=0, early=True)
     with pytest.raises(PluginError, match="search index \\(Pagefind\\): pagefind exited with 101"):
         step.finish(expected=1, background=False)
+
+
+def test_the_copies_go_to_memory_when_there_is_room(tmp_path):
+    assert search._scratch_parent(1000, shm=tmp_path) == str(tmp_path)
+    assert search._scratch_parent(10**12, shm=tmp_path) is None  # no room: the system's temporary folder
+    assert search._scratch_parent(10, shm=tmp_path / "missing") is None
 
 
 def _fragments(pagefind: Path) -> set[str]:
@@ -116,9 +122,11 @@ def test_in_a_real_build_search_starts_before_any_page_is_written_and_indexes_li
     real = search.build_index
     seen: list[tuple[int, int]] = []
 
-    def watched(site_dir, *, glob, language, pages_dir=None):
+    def watched(site_dir, *, glob, language, pages_dir=None, read=None):
         seen.append((len(list(Path(pages_dir).glob(glob))), len(list(Path(site_dir).rglob("index.html")))))
-        return real(site_dir, glob=glob, language=language, pages_dir=pages_dir)
+        report = real(site_dir, glob=glob, language=language, pages_dir=pages_dir, read=read)
+        assert not Path(pages_dir).exists()  # removed once Pagefind had read them
+        return report
 
     monkeypatch.setattr(search, "build_index", watched)
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -24,7 +25,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Coroutine
+from typing import Any, Callable, Coroutine
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -32,6 +33,7 @@ OUTPUT = "pagefind"  # folder under site_dir
 # Pagefind's ready-made interfaces: the archive has its own (search.js), so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+COPY_BYTES = 32 * 1024  # generous size of one article's copy (the content of a page; ~11 KB typical)
 # Pagefind filter names of the term kinds (the other filters: year, source, section, language).
 FILTER_KEYS: dict[str, str] = {"people": "person", "places": "place", "organizations": "organisation",
                                "topics": "topic"}
@@ -48,12 +50,15 @@ class IndexReport:
     bytes: int  # size of the written bundle
 
 
-async def _pagefind(pages_dir: Path, glob: str, language: str, output_dir: Path) -> int:
+async def _pagefind(pages_dir: Path, glob: str, language: str, output_dir: Path,
+                    read: Callable[[], None] | None) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(force_language=language, output_path=str(output_dir))
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(pages_dir), glob=glob)
+        if read is not None:
+            read()  # Pagefind holds the pages now; it writes the index on leaving this block
         return int(result.get("page_count", 0))
 
 
@@ -67,17 +72,19 @@ def _run(coroutine: Coroutine[Any, Any, int]) -> int:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def build_index(site_dir: str | Path, *, glob: str, language: str, pages_dir: str | Path | None = None) -> IndexReport:
+def build_index(site_dir: str | Path, *, glob: str, language: str, pages_dir: str | Path | None = None,
+                read: Callable[[], None] | None = None) -> IndexReport:
     """Index the pages matching `glob` under `pages_dir` (default: `site_dir`) into `site_dir/pagefind/`.
 
     One language for the whole archive (`force_language`): Pagefind otherwise splits the index
     by each page's `lang`, and a reader on an English page would never find a French article.
     The language of each article is a filter instead. A result's URL is its page's path under
-    `pages_dir`, so a copy of the pages indexes exactly like the pages themselves.
+    `pages_dir`, so a copy of the pages indexes exactly like the pages themselves. `read` is
+    called once Pagefind has read the pages.
     """
     site = Path(site_dir).resolve()
     started = time.perf_counter()
-    pages = _run(_pagefind(Path(pages_dir or site).resolve(), glob, language, site / OUTPUT))
+    pages = _run(_pagefind(Path(pages_dir or site).resolve(), glob, language, site / OUTPUT, read))
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in (site / OUTPUT).rglob("*") if p.is_file())
@@ -92,10 +99,14 @@ class ArticleCopies:
     is all in the page's content: MkDocs' frame around it (header, navigation, footer) is never
     indexed. So the content in a bare document indexes exactly like the written page, and it is
     ready while MkDocs is still reading pages, long before it writes the first one.
+
+    The folder is in memory (/dev/shm) when the system has one with room to spare: the copies
+    live for seconds, and on a busy disk creating thousands of small files cost the rendering
+    thread 0.9-4.3 s at 5,000 articles, against 0.2 s in memory (measured on one machine).
     """
 
-    def __init__(self, language: str) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="news-archive-search-"))
+    def __init__(self, language: str, pages: int = 0) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="news-archive-search-", dir=_scratch_parent(pages)))
         self._open = f'<!doctype html>\n<html lang="{html.escape(language)}">\n<head><meta charset="utf-8"></head>\n<body>\n'
         self.seconds = 0.0
 
@@ -108,6 +119,17 @@ class ArticleCopies:
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _scratch_parent(pages: int, shm: Path = Path("/dev/shm")) -> str | None:
+    """/dev/shm if it is a writable folder with four times the copies' likely size free, else
+    None (the system's temporary folder)."""
+    try:
+        if os.access(shm, os.W_OK | os.X_OK) and shutil.disk_usage(shm).free > pages * COPY_BYTES * 4:
+            return str(shm)
+    except OSError:
+        pass
+    return None
 
 
 class EarlyIndex:
@@ -124,7 +146,8 @@ class EarlyIndex:
 
     def _run(self, site_dir: str | Path, copies: ArticleCopies, glob: str, language: str) -> None:
         try:
-            self._report = build_index(site_dir, glob=glob, language=language, pages_dir=copies.folder)
+            self._report = build_index(site_dir, glob=glob, language=language, pages_dir=copies.folder,
+                                       read=copies.remove)
         except Exception as err:  # handed to the build's thread in report()
             self._error = err
         finally:
@@ -155,7 +178,7 @@ class SearchStep:
         self.abandon()
         self._where = (site_dir, glob, language)
         if early:
-            self._copies, self._pending = ArticleCopies(language), article_pages
+            self._copies, self._pending = ArticleCopies(language, article_pages), article_pages
             self._start_when_ready()
 
     def article_content(self, dest_uri: str, content: str) -> None:
