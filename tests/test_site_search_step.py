@@ -85,6 +85,14 @@ def test_an_article_that_never_comes_means_the_site_is_indexed_after_the_build(c
     assert len(folders) == 1 and not folders[0].exists()
 
 
+def test_no_article_page_no_copies_and_the_site_is_indexed_after_the_build(calls, folders):
+    step = SearchStep()
+    step.plan("site", glob="g", language="en", article_pages=0, early=True)  # every article excluded
+    assert folders == [] and calls == []
+    step.finish(expected=1, background=False)
+    assert calls == [(threading.current_thread().name, {})]
+
+
 def test_a_failed_build_leaves_no_copies_behind(calls, folders):
     step = SearchStep()
     step.plan("site", glob="g", language="en", article_pages=2, early=True)
@@ -100,8 +108,8 @@ def test_an_early_failure_fails_the_build(monkeypatch):
 
     monkeypatch.setattr(search, "build_index", broken)
     step = SearchStep()
-    # an archive whose articles are all excluded: search starts at once, with nothing to index
-    step.plan("site", glob="g", language="en", article_pages=0, early=True)
+    step.plan("site", glob="g", language="en", article_pages=1, early=True)
+    step.article_content("articles/a/index.html", "<p>A</p>")
     with pytest.raises(PluginError, match="search index \\(Pagefind\\): pagefind exited with 101"):
         step.finish(expected=1, background=False)
 

@@ -177,9 +177,8 @@ class SearchStep:
         """`on_nav`: where this build's index goes, and how many article pages MkDocs will read."""
         self.abandon()
         self._where = (site_dir, glob, language)
-        if early:
+        if early and article_pages > 0:  # (no article page: the site is indexed after the build, if at all)
             self._copies, self._pending = ArticleCopies(language, article_pages), article_pages
-            self._start_when_ready()
 
     def article_content(self, dest_uri: str, content: str) -> None:
         """`on_page_content` of an article page, after every plugin's change: copy what Pagefind reads."""
@@ -187,10 +186,7 @@ class SearchStep:
             return
         self._copies.write(dest_uri, content)
         self._pending -= 1
-        self._start_when_ready()
-
-    def _start_when_ready(self) -> None:
-        if self._pending == 0 and self._copies is not None:
+        if self._pending == 0:  # the last one: Pagefind indexes them all while MkDocs goes on
             site_dir, glob, language = self._where
             self._early = EarlyIndex(site_dir, self._copies, glob=glob, language=language)
             log.debug("news-archive: article copies for search written in %.1f s", self._copies.seconds)
