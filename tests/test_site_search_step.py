@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -146,3 +148,12 @@ def test_in_a_real_build_search_starts_before_any_page_is_written_and_indexes_li
     shutil.copytree(site / "articles", again / "articles")
     real(again, glob="articles/**/*.html", language="en")
     assert _fragments(again / "pagefind") == _fragments(site / "pagefind")
+
+
+def test_copies_left_by_an_interrupted_build_are_removed_when_python_exits(tmp_path):
+    code = ("import sys; from generator.site.search import ArticleCopies; c = ArticleCopies('en', 1); "
+            "c.write('articles/a/index.html', '<p>A</p>'); print(c.folder)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    folder = Path(done.stdout.strip())
+    assert folder.name.startswith("news-archive-search-") and not folder.exists()

@@ -359,7 +359,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.config.search and self.archive.records:
             self._search.finish(expected=len(self.archive.records), background=self._serving)
 
-
     def on_build_error(self, error):
         self._search.abandon()
 

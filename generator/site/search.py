@@ -15,6 +15,7 @@ result, `data-pagefind-sort` the UTC date. The reader-side code is site_template
 from __future__ import annotations
 
 import asyncio
+import atexit
 import html
 import logging
 import os
@@ -107,6 +108,7 @@ class ArticleCopies:
 
     def __init__(self, language: str, pages: int = 0) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="news-archive-search-", dir=_scratch_parent(pages)))
+        atexit.register(self.remove)  # also when the build is interrupted (in memory, they would stay)
         self._open = f'<!doctype html>\n<html lang="{html.escape(language)}">\n<head><meta charset="utf-8"></head>\n<body>\n'
         self.seconds = 0.0
 
@@ -119,6 +121,7 @@ class ArticleCopies:
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        atexit.unregister(self.remove)
 
 
 def _scratch_parent(pages: int, shm: Path = Path("/dev/shm")) -> str | None:
@@ -176,7 +179,7 @@ class SearchStep:
     def plan(self, site_dir: str, *, glob: str, language: str, article_pages: int, early: bool) -> None:
         """`on_nav`: where this build's index goes, and how many article pages MkDocs will read."""
         self.abandon()
-        self._where = (site_dir, glob, language)
+        self._early, self._where = None, (site_dir, glob, language)
         if early and article_pages > 0:  # (no article page: the site is indexed after the build, if at all)
             self._copies, self._pending = ArticleCopies(language, article_pages), article_pages
 
