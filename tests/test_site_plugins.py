@@ -8,6 +8,8 @@ fetching is off).
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -85,3 +87,16 @@ def test_every_link_resolves(plugin_site):
             assert not folders, f"{path}: {folders[:5]}"
         person = (site / "people" / "yoon-suk-yeol" / "index.html").read_text(encoding="utf-8")
         assert re.search(r'href="?\.\./\.\./articles/2022/05/[^"> ]+\.html', person)
+
+
+def test_every_search_result_opens_a_page(plugin_site):
+    """Pagefind's fragments (one per article) hold the URL a result opens: a page of this site,
+    a file and not a folder when `use_directory_urls` is off (offline)."""
+    name, site = plugin_site
+    urls = sorted(json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+                  for p in (site / "pagefind" / "fragment").iterdir())
+    assert len(urls) == 3  # the project's articles
+    for url in urls:
+        assert url.startswith("/articles/") and url.endswith(".html" if "offline" in name else "/"), url
+        path = site / url.lstrip("/")
+        assert (path / "index.html" if url.endswith("/") else path).is_file(), f"{name}: {url}"
