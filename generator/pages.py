@@ -20,7 +20,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 
 # Characters Python-Markdown (and the extensions we enable) treat as syntax anywhere in a line.
 INLINE_ESCAPES = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}",
-                   "[": "\\[", "]": "\\]", "~": "&#126;", "<": "&lt;", ">": "&gt;"}
+                  "[": "\\[", "]": "\\]", "~": "&#126;", "<": "&lt;", ">": "&gt;"}
 # "&" matters only where it starts a character reference ("&copy;", "&#169;"); Markdown turns
 # every other "&" into "&amp;" itself, so "AT&T" stays readable in the page source.
 _ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

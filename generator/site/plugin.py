@@ -270,7 +270,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(-100)  # last: the article as every plugin left it
     def _search_copy(self, html, page, config, files):
         if self.archive is not None and page.file.src_uri in self.archive.by_src:
-            self._search.article_content(page.file.dest_uri, html)  # a full build indexes it now
+            self._search.article_content(page.file.dest_uri, html)  # copied for search (full builds)
         return html
 
     on_page_content = CombinedEvent(_content, _search_copy)
