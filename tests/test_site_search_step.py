@@ -157,3 +157,57 @@ def test_copies_left_by_an_interrupted_build_are_removed_when_python_exits(tmp_p
                           cwd=Path(__file__).resolve().parents[1])
     folder = Path(done.stdout.strip())
     assert folder.name.startswith("news-archive-search-") and not folder.exists()
+
+
+def _sleeper(seconds: float):
+    """A stand-in for the index's child process: sleeps, then reports like the real one."""
+    code = (f"import time, json; time.sleep({seconds}); "
+            "print(json.dumps({'pages': 2, 'seconds': 0.5, 'bytes': 4096}))")
+    return lambda site_dir, glob, language: [sys.executable, "-c", code]
+
+
+def test_a_preview_build_stops_the_previous_builds_search_index(monkeypatch, caplog):
+    background = search.BackgroundIndex()
+    monkeypatch.setattr(background, "command", _sleeper(60))
+    background.start("site", "g", "en", expected=2)
+    first = background._proc
+    background.start("site", "g", "en", expected=2)  # saved again before the first was done
+    second = background._proc
+    assert first.poll() is not None and first.returncode < 0  # stopped, not left to compete
+    assert second.poll() is None
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.news-archive"):
+        background.stop()  # the next build, or the end of `serve`
+        background.join(10)
+    assert second.returncode < 0
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO] == []
+    assert "stopped" in caplog.text
+
+
+def test_a_finished_preview_index_is_reported_and_a_failed_one_explained(monkeypatch, caplog):
+    background = search.BackgroundIndex()
+    monkeypatch.setattr(background, "command", _sleeper(0))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.news-archive"):
+        background.start("site", "g", "en", expected=3)
+        background.join(30)
+        failing = [sys.executable, "-c", "import sys; sys.exit('pagefind: cannot read site/')"]
+        monkeypatch.setattr(background, "command", lambda *args: failing)
+        background.start("site", "g", "en", expected=3)
+        background.join(30)
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("INFO", "news-archive: search index of 2 articles in 0.5 s (4 KB)"),
+        ("WARNING", "news-archive: the search index holds 2 pages for 3 articles"),
+        ("INFO", "news-archive: search index (Pagefind) not finished: pagefind: cannot read site/"),
+    ]
+
+
+def test_the_preview_index_child_indexes_a_site(tmp_path, caplog):
+    page = tmp_path / "articles" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>'
+                    "<article data-pagefind-body><h1>Alpha</h1><p>Kyodo wire copy.</p></article></body></html>")
+    background = search.BackgroundIndex()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.news-archive"):
+        background.start(str(tmp_path), "articles/**/*.html", "en", expected=1)
+        background.join(120)
+    assert len(_fragments(tmp_path / "pagefind")) == 1
+    assert [r.getMessage().split(" in ")[0] for r in caplog.records] == ["news-archive: search index of 1 articles"]

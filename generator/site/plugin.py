@@ -88,7 +88,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._serving = command == "serve"
         self._dirty = bool(dirty)
 
+    def on_shutdown(self):
+        self._search.stop_background()  # `serve` ends: no Pagefind left running
+
     def on_pre_build(self, config):
+        self._search.stop_background()  # `serve`: the previous build's index would be stale
         self._reported = frozenset()
         if self.config.enabled and self.config.convert:
             self._reported = convert(self.root)
