@@ -4,6 +4,9 @@ changed are built and written again, and those are current."""
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
+from contextlib import closing
 import time
 from pathlib import Path
 
@@ -106,3 +109,28 @@ def test_stubs_remembered_between_rebuilds_are_not_read_again(tmp_path, config, 
     changed = SourceStubs(tmp_path / "stubs", "salt", known)
     changed.page(config, "people/a.md", "f2")
     assert changed.written == 1 and known["people/a.md"].endswith(b"\n")
+
+
+def _rows(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+
+
+def test_a_dirty_build_keeps_the_cached_pages_it_did_not_build_again(tmp_path):
+    project = write_project(tmp_path)
+    assert mkdocs_build(project).returncode == 0
+    db = project / ".cache" / "news-archive" / "pages.sqlite"
+    full = _rows(db)
+    page = project / "content" / SEED_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    time.sleep(0.05)
+    dirty = mkdocs_build(project, "--dirty", strict=False)
+    assert dirty.returncode == 0, dirty.stderr
+    built_again = int(re.search(r"page cache: \d+ pages reused, (\d+) rendered", dirty.stderr)[1])
+    assert built_again > 0 and _rows(db) == full + built_again  # the new entries, and none dropped
+    # The next full build finds every page but those the dirty build left for it (the other
+    # articles, which list the edited one as related or neighbouring).
+    again = mkdocs_build(project)
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"page cache: (\d+) pages reused, (\d+) rendered", again.stderr).groups() == ("27", "2")

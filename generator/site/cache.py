@@ -12,7 +12,7 @@ of contents, so neither Markdown nor the archive templates run for it; everythin
 never stored, so a warm `--strict` build fails exactly like a cold one.
 
 Storage: one SQLite file (`.cache/news-archive/pages.sqlite` by default; CI keeps the folder with
-actions/cache). Entries no build used are dropped at the end of each build.
+actions/cache). Entries a full build did not use are dropped at its end (a dirty build keeps them).
 """
 
 from __future__ import annotations
@@ -134,14 +134,17 @@ class PageCache:
         if sealed is not None:  # no key, no cache
             self._new[key] = sealed
 
-    def close(self) -> None:
-        """Store the new entries, drop those this build did not use."""
+    def close(self, prune: bool = True) -> None:
+        """Store the new entries and, with `prune` (a build that looked up every page), drop those
+        this build did not use. A dirty build looks up only the pages it builds again: pruning
+        after it would throw away every other page's entry, and the next full build would be cold."""
         with self._db:
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM used")
-            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)",
-                                 ((k,) for k in [*self._used, *self._new]))
-            self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            if prune:
+                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                self._db.execute("DELETE FROM used")
+                self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)",
+                                     ((k,) for k in [*self._used, *self._new]))
+                self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
             self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self._new.items())
         self._db.close()
 

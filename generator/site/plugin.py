@@ -358,7 +358,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
         if self.pages is not None:
             log.info("news-archive: page cache: %d pages reused, %d rendered", self.pages.hits, self.pages.misses)
-            self.pages.close()
+            self.pages.close(prune=not self._dirty)
             self.pages = None
         if self.config.search and self.archive.records:
             self._search.finish(expected=len(self.archive.records), background=self._serving)
