@@ -7,8 +7,9 @@ to one entity, or that slugify alike, are one term with one page at `<kind>/<slu
 from __future__ import annotations
 
 import heapq
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from generator.models import ENTITY_KINDS
 from generator.site.entities import EntityInfo, EntityLookup
@@ -60,6 +61,17 @@ class Term:
         return first if first.isalpha() else "#"
 
 
+def _most_often(counts: Counter[int], names: dict[int, str], size: int) -> list[tuple[int, int]]:
+    """The `size` highest counts, ties by name: only counts that can make the cut are sorted
+    (a person with many articles is named alongside thousands of people)."""
+    if size <= 0 or not counts:
+        return []
+    cut = heapq.nlargest(size, counts.values())[-1]
+    contenders = [(i, n) for i, n in counts.items() if n >= cut]
+    contenders.sort(key=lambda kv: (-kv[1], names[kv[0]]))
+    return contenders[:size]
+
+
 class TermIndex:
     """Collects terms from article records; knows each article's terms and each term's articles."""
 
@@ -86,22 +98,28 @@ class TermIndex:
 
     def finish(self, often_with: int) -> None:
         """Sort each term's articles newest first and count the people named alongside it."""
-        together: dict[int, Counter[int]] = {}  # id(term) -> id(person) -> articles naming both
+        together: dict[int, Counter[int]] = defaultdict(Counter)  # id(term) -> id(person) -> articles naming both
         people_by_id: dict[int, Term] = {}
         for mine in self._of_article.values():
-            people = [id(p) for p in mine["people"]]
-            people_by_id.update(zip(people, mine["people"]))
+            people = mine["people"]
+            if not people:
+                continue
+            ids = [id(p) for p in people]
+            people_by_id.update(zip(ids, people))
             for kind in ENTITY_KINDS:
                 for term in mine[kind]:
-                    together.setdefault(id(term), Counter()).update(people)
+                    together[id(term)].update(ids)
+        names = {i: person.name for i, person in people_by_id.items()}  # the tie-break
+        by_index = attrgetter("index")
         for kind in ENTITY_KINDS:
             for term in self.by_kind[kind].values():
-                term.articles.sort(key=lambda r: r.index)
-                counts = together.get(id(term), Counter())
+                term.articles.sort(key=by_index)
+                counts = together.get(id(term))
+                if not counts:
+                    term.often_with = []
+                    continue
                 counts.pop(id(term), None)  # a person is not mentioned "with" themself
-                top = heapq.nsmallest(often_with, counts.items(),
-                                      key=lambda kv: (-kv[1], people_by_id[kv[0]].name))
-                term.often_with = [(people_by_id[i], n) for i, n in top]
+                term.often_with = [(people_by_id[i], n) for i, n in _most_often(counts, names, often_with)]
 
     def terms_of(self, record: ArticleRecord, kind: str) -> list[Term]:
         return self._of_article.get(record.index, {}).get(kind, [])

@@ -1,0 +1,48 @@
+"""`TermIndex.finish`: each term's articles newest first and the people most often named with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.site.entities import EntityLookup
+from generator.site.records import ArticleRecord
+from generator.site.terms import TermIndex
+
+
+def _index(stories: list[tuple[str, list[str], list[str]]], often_with: int) -> TermIndex:
+    """`stories`: (date, people, places), newest first."""
+    index = TermIndex(EntityLookup(Path("/nonexistent-registry")))
+    for position, (date, people, places) in enumerate(stories):
+        record = ArticleRecord.from_meta(f"articles/a{position}.md", f"articles/a{position}/",
+                                         {"title": f"Story {position}", "date": date, "people": people,
+                                          "places": places})
+        record.index = position
+        index.add(record)
+    index.finish(often_with)
+    return index
+
+
+def _often(index: TermIndex, kind: str, slug: str) -> list[tuple[str, int]]:
+    return [(person.name, n) for person, n in index.by_kind[kind][slug].often_with]
+
+
+def test_the_people_most_often_alongside_a_term_by_count_then_by_name():
+    index = _index([
+        ("2022-05-10", ["Hayashi", "Park Jin", "Yoon"], ["Seoul"]),
+        ("2022-05-09", ["Hayashi", "Park Jin", "Blinken"], ["Seoul"]),
+        ("2022-05-08", ["Hayashi", "Yoon", "Zelensky"], ["Tokyo"]),
+        ("2022-05-07", ["Hayashi", "Abe"], []),
+        ("2022-05-06", [], ["Seoul"]),
+    ], often_with=3)
+    # Park Jin and Yoon tie at 2 (by name); Abe, Blinken and Zelensky tie at 1: Abe makes the cut.
+    assert _often(index, "people", "hayashi") == [("Park Jin", 2), ("Yoon", 2), ("Abe", 1)]
+    assert _often(index, "places", "seoul") == [("Hayashi", 2), ("Park Jin", 2), ("Blinken", 1)]
+    assert _often(index, "people", "abe") == [("Hayashi", 1)]  # never "with" themself
+    assert [r.title for r in index.by_kind["places"]["seoul"].articles] == ["Story 0", "Story 1", "Story 4"]
+
+
+def test_no_people_alongside_means_an_empty_list_and_zero_asks_for_none():
+    index = _index([("2022-05-10", [], ["Seoul"]), ("2022-05-09", ["Yoon"], [])], often_with=0)
+    assert _often(index, "places", "seoul") == [] and _often(index, "people", "yoon") == []
+    alone = _index([("2022-05-10", [], ["Seoul"])], often_with=5)
+    assert _often(alone, "places", "seoul") == []
