@@ -136,3 +136,74 @@ def test_article_records_outlive_the_process(tmp_path, monkeypatch):
     fourth = RecordCache()  # the deleted page's record went at the last save
     fourth.load(store, "salt-1")
     assert set(fourth._seen) == {str(pages[0]), str(pages[1])}
+
+
+def test_an_unchanged_page_keeps_its_record_object_between_rebuilds(tmp_path):
+    from generator.site.records import RecordCache
+
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: Story\n---\n\nBody.\n", encoding="utf-8")
+    cache = RecordCache()
+    first = cache.record(page, "articles/a.md", "articles/a/")
+    assert first.title == "Story"
+    assert cache.record(page, "articles/a.md", "articles/a/") is first
+    assert cache.record(page, "articles/a.md", "articles/a.html") is not first  # another URL scheme
+    page.write_text("---\ntitle: Story, edited\n---\n\nBody.\n", encoding="utf-8")
+    edited = cache.record(page, "articles/a.md", "articles/a.html")
+    assert edited.title == "Story, edited"
+    cache.save(tmp_path / "records.pickle", "salt")
+    cache.save(tmp_path / "records.pickle", "salt")  # a build that asked for no page: it is gone
+    assert cache._records == {}
+
+
+def test_carried_fingerprints_are_those_of_the_objects_still_in_use():
+    from generator.site.cache import Fingerprint
+    from generator.site.records import ArticleRecord
+
+    kept, dropped = (ArticleRecord.from_meta(f"articles/{n}.md", f"articles/{n}/", {"title": n}) for n in "ab")
+    before = Fingerprint()
+    digests = before.of([kept, dropped])
+    after = before.carried([kept])
+    assert after._memo == {id(kept): before.of(kept)} and after._keep == [kept]
+    kept.title = "changed in place"  # records never are; the carried digest is trusted as it stands
+    assert after.of([kept, dropped]) == digests
+    assert Fingerprint().of([kept, dropped]) != digests
+
+
+@pytest.fixture()
+def serve_plugin():
+    """`mkdocs serve` keeps a plugin that defines on_startup across rebuilds in one process (MkDocs'
+    plugin cache); the cache is emptied afterwards so no other test gets a plugin in serve mode."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    plugins = MkDocsConfig.plugins
+    plugins.plugin_cache.clear()
+    yield
+    plugins.plugin_cache.clear()
+
+
+def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp_path, serve_plugin):
+    project = write_project(tmp_path)
+    site = tmp_path / "served"
+
+    def rebuild():
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        build(config, dirty=True)
+        return config.plugins["news-archive"]
+
+    first_config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    first_config.plugins.on_startup(command="serve", dirty=True)
+    build(first_config, dirty=True)
+    plugin = first_config.plugins["news-archive"]
+    before = dict(plugin.archive.by_src)
+    page = project / "content" / SEED_PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    assert rebuild() is plugin
+    after = plugin.archive.by_src
+    assert after[SEED_PAGE] is not before[SEED_PAGE] and after[SEED_PAGE].title == "Edited headline"
+    assert all(after[src] is before[src] for src in before if src != SEED_PAGE) and len(before) > 1
+    for listing in (SEED_URL + "index.html", "people/yoon-suk-yeol/index.html", "timeline/2022/05/index.html",
+                    "index.html"):
+        assert "Edited headline" in (site / listing).read_text(encoding="utf-8"), listing
+    plugin.on_shutdown()

@@ -50,35 +50,41 @@ class Archive:
     @classmethod
     def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
                 often_with: int, related: int, related_max_df: int, root: Path | None = None,
-                reported: frozenset[Path] = frozenset()) -> "Archive":
+                reported: frozenset[Path] = frozenset(), previous: "Archive | None" = None) -> "Archive":
         """Every article page's record. A page with a problem is one warning (so `--strict` fails,
-        as `check` does), unless the conversion already warned about it (``reported``)."""
+        as `check` does), unless the conversion already warned about it (``reported``). With the
+        ``previous`` build's archive (`serve`), unchanged records keep their fingerprints."""
         prefix = articles_dir.strip("/") + "/"
         records: list[ArticleRecord] = []
         for file in files.documentation_pages():
             if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
                 continue
             file.inclusion = InclusionLevel.NOT_IN_NAV  # reachable through terms and timeline only
+            path = Path(file.abs_src_path)
             try:
-                meta = cache.meta(Path(file.abs_src_path))
+                record = cache.record(path, file.src_uri, file.url)
             except FrontMatterError as err:
                 # Not published until fixed: MkDocs reading it itself could fail on the same bytes.
                 file.inclusion = InclusionLevel.EXCLUDED
                 log.warning("news-archive: %s (page not published until this is fixed)", _shown(err, root))
                 continue
-            problems = cache.problems(Path(file.abs_src_path))
-            if problems and Path(file.abs_src_path).resolve() not in reported:
+            problems = cache.problems(path)
+            if problems and path.resolve() not in reported:
                 more = f"; `python -m generator check` lists {len(problems) - 1} more" if len(problems) > 1 else ""
                 log.warning("news-archive: %s:%d: %s (published as far as it is understood until this is fixed%s)",
                             _shown(file.abs_src_path, root), problems[0].line, problems[0].message, more)
-            records.append(ArticleRecord.from_meta(file.src_uri, file.url, meta))
+            records.append(record)
         records.sort(key=lambda r: r.sort_key, reverse=True)
         index = TermIndex(lookup)
         for position, record in enumerate(records):
             record.index = position
             index.add(record)
         index.finish(often_with)
-        return cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
+        archive = cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
+        if previous is not None:
+            infos = [term.info for terms in index.by_kind.values() for term in terms.values()]
+            archive.fingerprint = previous.fingerprint.carried([*records, *infos])
+        return archive
 
     def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,
                             latest: int, feed_url: str | None, with_search: bool, term_feeds: bool = False,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import logging
 import sqlite3
@@ -62,6 +63,12 @@ def tree_digest(paths: Iterable[Path]) -> str:
 _PLAIN = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime, dt.time})
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's fields as a fingerprint reads them: not `index`, a record's position (not shown)."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "index")
+
+
 class Fingerprint:
     """Stable text of what a template can read from a value: dataclasses by their fields (or by
     what their `fingerprint()` returns, e.g. a term, whose related terms count by name only),
@@ -71,12 +78,26 @@ class Fingerprint:
         self._memo: dict[int, str] = {}  # id(object) -> digest, for records and terms seen often
         self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
 
+    def carried(self, values: Iterable[Any]) -> "Fingerprint":
+        """A new Fingerprint that knows this one's digests of `values`: the records a `serve`
+        rebuild reuses unchanged (records.py). Objects not among them are let go."""
+        fresh = Fingerprint()
+        for value in values:
+            hit = self._memo.get(id(value))
+            if hit is not None:
+                fresh._memo[id(value)] = hit
+                fresh._keep.append(value)
+        return fresh
+
     def of(self, value: Any) -> str:
         kind = type(value)  # exact types first: this runs for every value of every page
         if kind in _PLAIN:
             return repr(value)
         if kind is list or kind is tuple:
-            return "[" + ",".join([self.of(v) for v in value]) + "]"
+            # A live object's id is unique, so an id in the memo is that very (kept) object:
+            # records and terms, most of any list, cost one lookup.
+            memo = self._memo
+            return "[" + ",".join([memo.get(id(v)) or self.of(v) for v in value]) + "]"
         if value is None or isinstance(value, (str, int, float, bool)):
             return repr(value)
         if isinstance(value, (dt.date, dt.time)):  # dates and datetimes: by value
@@ -92,8 +113,7 @@ class Fingerprint:
                 if hasattr(value, "fingerprint"):
                     fields = self.of(value.fingerprint())
                 else:
-                    fields = ",".join(f"{f.name}={self.of(getattr(value, f.name))}" for f in dataclasses.fields(value)
-                                      if f.name != "index")  # a record's position, not shown
+                    fields = ",".join([f"{name}={self.of(getattr(value, name))}" for name in _field_names(kind)])
                 hit = self._memo[id(value)] = digest(type(value).__name__, fields)
             return hit
         if isinstance(value, (set, frozenset)):

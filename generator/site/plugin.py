@@ -144,7 +144,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.archive = Archive.collect(
             files, articles_dir=self.config.articles_dir, lookup=lookup, cache=self.cache,
             often_with=self.config.cooccurring, related=self.config.related,
-            related_max_df=self.config.related_max_df, root=self.root, reported=self._reported)
+            related_max_df=self.config.related_max_df, root=self.root, reported=self._reported,
+            previous=self.archive)
         salt = self._salt(config) if self._dirty or self.config.cache else ""  # hashes code, templates, registry
         if self._dirty:
             self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory)

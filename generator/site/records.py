@@ -241,6 +241,9 @@ class RecordCache:
         self._seen: dict[str, tuple[int, int, dict[str, Any], str, tuple[PageProblem, ...]]] = {}
         self._used: set[str] = set()  # the pages this build asked for: what `save` keeps
         self._changed = False
+        # path -> (the entry it was made from, the record): an unchanged page keeps its record
+        # object between `serve` rebuilds, and with it what was computed from it (cache.py)
+        self._records: dict[str, tuple[tuple, "ArticleRecord"]] = {}
 
     def load(self, path: Path, salt: str) -> None:
         """Take the records a previous process saved with the same ``salt`` (none before: first use)."""
@@ -255,6 +258,7 @@ class RecordCache:
         gone = self._seen.keys() - self._used
         for key in gone:
             del self._seen[key]
+            self._records.pop(key, None)
         if self._changed or gone:
             save_pickle(path, (salt, self._seen))
         self._changed = False
@@ -278,6 +282,16 @@ class RecordCache:
 
     def meta(self, path: Path) -> dict[str, Any]:
         return self._entry(path)[2]
+
+    def record(self, path: Path, src_uri: str, url: str) -> "ArticleRecord":
+        """The page's record; the very object of the previous build when the page is unchanged."""
+        entry = self._entry(path)
+        made = self._records.get(str(path))
+        if made is not None and made[0] is entry and (made[1].src_uri, made[1].url) == (src_uri, url):
+            return made[1]
+        record = ArticleRecord.from_meta(src_uri, url, entry[2])
+        self._records[str(path)] = (entry, record)
+        return record
 
     def problems(self, path: Path) -> tuple[PageProblem, ...]:
         """What ``check`` would call an error on this page (empty for a sound page)."""
