@@ -32,6 +32,7 @@ from generator.site.config import NewsArchiveConfig
 from generator.site.dirty import SourceStubs
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
+from generator.site.collector import FewerCollections
 from generator.site.feed import FeedWriter, atom_feed, term_feed_path
 from generator.site.write_ahead import AheadWriter
 from generator.site.icons import class_names, icon_names, stylesheet
@@ -80,6 +81,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._icon_css = ""
         self._ahead = AheadWriter()  # site/'s folders and feeds, made by a helper process
         self._search = SearchStep()
+        self._collections = FewerCollections()  # for the length of each build (collector.py)
         self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
@@ -101,6 +103,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
+        self._collections.begin()
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
         self.edit_root = self.config.edit_root or _edit_root(config)
@@ -346,6 +349,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(50)  # before plugins that post-process site/ (the offline plugin, at -100)
     def on_post_build(self, config):
         if self.archive is None:
+            self._collections.end()
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
@@ -363,9 +367,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages = None
         if self.config.search and self.archive.records:
             self._search.finish(expected=len(self.archive.records), background=self._serving)
+        self._collections.end(collect=self._serving)  # serve: the previous build's pages are garbage now
 
     def on_build_error(self, error):
         self._search.abandon()
+        self._collections.end()
 
 
 def feed_link(term, dest_uri: str, site_name: str) -> str:
