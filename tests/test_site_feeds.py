@@ -55,3 +55,29 @@ def test_an_empty_feed_is_still_valid():
     data = FeedWriter("A", None).feed([], feed_path="topics/x/feed.xml", page_url="topics/x/", title="X", size=20)
     assert assert_valid_atom(data) == []
     assert ATOM.encode() in data
+
+
+def test_under_serve_a_feed_of_the_same_records_is_not_made_again():
+    stories = records(10)
+    writer = FeedWriter("News Archive", None, remember=True)
+    first = writer.feed(stories, feed_path="people/yoon/feed.xml", page_url="people/yoon/", title="Yoon", size=5)
+    writer.next_build()  # a rebuild: the same record objects (unchanged pages)
+    assert writer.feed(stories, feed_path="people/yoon/feed.xml", page_url="people/yoon/", title="Yoon",
+                       size=5) is first
+    edited = ArticleRecord.from_meta(stories[0].src_uri, stories[0].url, {"title": "Edited", "date": "2020-02-01"})
+    edited.index = 0
+    writer.next_build()
+    again = writer.feed([edited, *stories[1:]], feed_path="people/yoon/feed.xml", page_url="people/yoon/",
+                        title="Yoon", size=5)
+    assert again != first and b"<title>Edited</title>" in again and b"Story" in again
+    assert writer.feed(stories, feed_path="people/yoon/feed.xml", page_url="people/yoon/", title="Yoon (renamed)",
+                       size=5) != first  # the title is part of what it is made of
+    writer.next_build()
+    writer.next_build()  # two builds without it: let go
+    assert writer._made == {} and writer._before == {}
+
+
+def test_a_writer_for_one_build_keeps_no_feeds():
+    writer = FeedWriter("News Archive", None)
+    writer.feed(records(10), feed_path="people/yoon/feed.xml", page_url="people/yoon/", title="Yoon", size=5)
+    assert writer._made == {}

@@ -38,12 +38,26 @@ def _stamp(record: ArticleRecord) -> str:
 
 
 class FeedWriter:
-    """Builds feeds for one site; entries are cached per feed folder depth."""
+    """Builds feeds for one site; entries are cached per feed folder depth.
 
-    def __init__(self, site_name: str, site_url: str | None) -> None:
+    With `remember` (`mkdocs serve`, where the writer outlives a build), `feed` also keeps each
+    feed it made until the next build's `next_build`: a feed of the very same record objects
+    (records.py hands back the same object for an unchanged page) is not made again."""
+
+    def __init__(self, site_name: str, site_url: str | None, remember: bool = False) -> None:
         self.site_name = site_name
         self.base = site_url.rstrip("/") + "/" if site_url else None
         self._entries: dict[tuple[str, str], str] = {}  # (article, path to the root) -> <entry>
+        self.remember = remember
+        # (feed path, page, title, size, id of each record) -> (the records, the feed). The
+        # records are kept with it, so no other object can take their ids while it is kept.
+        self._made: dict[tuple, tuple[tuple[ArticleRecord, ...], bytes]] = {}
+        self._before: dict[tuple, tuple[tuple[ArticleRecord, ...], bytes]] = {}
+
+    def next_build(self) -> None:
+        """A new build: its feeds may reuse the last build's; older ones are let go."""
+        self._before, self._made = self._made, {}
+        self._entries = {}  # keyed by page, not by record object: an edited page's entry must go
 
     def link(self, url: str, feed_path: str) -> str:
         """A site URL ("people/x/") as a feed at `feed_path` links to it."""
@@ -75,6 +89,12 @@ class FeedWriter:
         """The `size` newest dated articles, as Atom XML, for a feed at `feed_path` that belongs to
         the page at `page_url` ("" for home)."""
         dated = [r for r in records_newest_first if r.date is not None][:size]
+        key = (feed_path, page_url, title, size, *map(id, dated))
+        if self.remember:
+            hit = self._made.get(key) or self._before.get(key)
+            if hit is not None:
+                self._made[key] = hit
+                return hit[1]
         head = [f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM}">',
                 f"<title>{_x(title)}</title>",
                 f"<id>{_x(self.ident(page_url + 'feed.xml' if page_url else feed_path))}</id>",
@@ -83,7 +103,10 @@ class FeedWriter:
                 f"<updated>{_stamp(dated[0]) if dated else EPOCH}</updated>",
                 f"<author><name>{_x(self.site_name)}</name></author>"]
         body = [self.entry(r, feed_path) for r in dated]
-        return ("".join(head) + "".join(body) + "</feed>\n").encode("utf-8")
+        data = ("".join(head) + "".join(body) + "</feed>\n").encode("utf-8")
+        if self.remember:
+            self._made[key] = (tuple(dated), data)
+        return data
 
 
 def atom_feed(records_newest_first: list[ArticleRecord], *, site_name: str, site_url: str | None,

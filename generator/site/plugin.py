@@ -81,6 +81,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._icon_css = ""
         self._ahead = AheadWriter()  # site/'s folders and feeds, made by a helper process
         self._search = SearchStep()
+        self._feeds: FeedWriter | None = None  # the term feeds' writer, kept under `serve`
         self._collections = FewerCollections()  # for the length of each build (collector.py)
         self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
@@ -161,7 +162,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             today=get_build_datetime().date())  # SOURCE_DATE_EPOCH fixes it for reproducible builds
         self.renderer.pictures = Pictures(self.archive.index)
         if self.config.feed and self.config.term_feeds:
-            self.archive.add_term_feeds(files, config, FeedWriter(config.site_name, config.site_url),
+            self.archive.add_term_feeds(files, config, self._feed_writer(config),
                                         self.config.term_feed_size)
         if self.config.feed:
             self.archive.add_file(files, config, self.config.feed_path, atom_feed(
@@ -176,6 +177,15 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         adopt(files, titles, config, self.prose)
         self._open_cache(salt)
         return files
+
+    def _feed_writer(self, config) -> FeedWriter:
+        """The term feeds' writer: under `serve` the last build's, which remembers its feeds (feed.py)."""
+        fresh, kept = FeedWriter(config.site_name, config.site_url, remember=self._serving), self._feeds
+        if kept is not None and (kept.site_name, kept.base, kept.remember) == (fresh.site_name, fresh.base, fresh.remember):
+            kept.next_build()
+            return kept
+        self._feeds = fresh
+        return fresh
 
     def _open_cache(self, salt: str) -> None:
         self._keys.clear(), self._hits.clear()
