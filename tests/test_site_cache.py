@@ -207,3 +207,25 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
                     "index.html"):
         assert "Edited headline" in (site / listing).read_text(encoding="utf-8"), listing
     plugin.on_shutdown()
+
+
+def test_a_term_made_again_of_the_same_objects_keeps_its_digest_and_a_changed_one_does_not(monkeypatch):
+    from generator.site.cache import Fingerprint
+    from generator.site.entities import EntityInfo
+    from generator.site.records import ArticleRecord
+    from generator.site.terms import Term
+
+    yoon, kishida = EntityInfo("people", "Yoon", "yoon"), EntityInfo("people", "Kishida", "kishida")
+    stories = [ArticleRecord.from_meta(f"articles/{n}.md", f"articles/{n}/", {"title": n}) for n in "ab"]
+    before = Fingerprint()
+    digest = before.of(Term(yoon, list(stories), [(Term(kishida), 2)]))
+    after = before.carried([*stories, yoon, kishida])
+    assert len(after._by_key) == 1
+
+    monkeypatch.setattr(Term, "fingerprint", lambda self: (_ for _ in ()).throw(AssertionError("made again")))
+    assert after.of(Term(yoon, list(stories), [(Term(kishida), 2)])) == digest  # a new term object, same parts
+    monkeypatch.undo()
+    assert after.of(Term(yoon, list(stories), [(Term(kishida), 3)])) != digest  # another count
+    edited = ArticleRecord.from_meta("articles/b.md", "articles/b/", {"title": "b, edited"})
+    assert after.of(Term(yoon, [stories[0], edited], [(Term(kishida), 2)])) != digest
+    assert before.carried([stories[0], yoon, kishida])._by_key == {}  # a record let go: so is the key

@@ -77,16 +77,23 @@ class Fingerprint:
     def __init__(self) -> None:
         self._memo: dict[int, str] = {}  # id(object) -> digest, for records and terms seen often
         self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
+        # A value with `fingerprint_key()` (a term) -> its digest, by the ids of the memoised
+        # objects it is made of and its plain values: a term rebuilt from the same records
+        # and registry entries has the digest of the last build's term.
+        self._by_key: dict[tuple[tuple[int, ...], tuple], str] = {}
 
     def carried(self, values: Iterable[Any]) -> "Fingerprint":
-        """A new Fingerprint that knows this one's digests of `values`: the records a `serve`
-        rebuild reuses unchanged (records.py). Objects not among them are let go."""
+        """A new Fingerprint that knows this one's digests of `values` (the records and registry
+        entries a `serve` rebuild reuses unchanged, records.py) and of the values made only of
+        them. Objects not among them are let go, with every key that names one."""
         fresh = Fingerprint()
         for value in values:
             hit = self._memo.get(id(value))
             if hit is not None:
                 fresh._memo[id(value)] = hit
                 fresh._keep.append(value)
+        memo = fresh._memo
+        fresh._by_key = {key: hit for key, hit in self._by_key.items() if all(i in memo for i in key[0])}
         return fresh
 
     def of(self, value: Any) -> str:
@@ -109,12 +116,20 @@ class Fingerprint:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             hit = self._memo.get(id(value))
             if hit is None:
+                key = value.fingerprint_key() if hasattr(value, "fingerprint_key") else None
+                # A key stands for the objects it names only while each is in the memo (kept alive).
+                if key is not None and all(i in self._memo for i in key[0]):
+                    hit = self._by_key.get(key)
+                if hit is None:
+                    if hasattr(value, "fingerprint"):
+                        fields = self.of(value.fingerprint())
+                    else:
+                        fields = ",".join([f"{name}={self.of(getattr(value, name))}" for name in _field_names(kind)])
+                    hit = digest(type(value).__name__, fields)
+                    if key is not None and all(i in self._memo for i in key[0]):  # digested just now
+                        self._by_key[key] = hit
                 self._keep.append(value)
-                if hasattr(value, "fingerprint"):
-                    fields = self.of(value.fingerprint())
-                else:
-                    fields = ",".join([f"{name}={self.of(getattr(value, name))}" for name in _field_names(kind)])
-                hit = self._memo[id(value)] = digest(type(value).__name__, fields)
+                self._memo[id(value)] = hit
             return hit
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self.of(v) for v in value)) + "}"

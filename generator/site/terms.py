@@ -35,6 +35,13 @@ class Term:
         shown = {f: getattr(self, f) for f in self.__dataclass_fields__ if f != "often_with"}
         return shown | {"often_with": [(other.info, n) for other, n in self.often_with]}
 
+    def fingerprint_key(self) -> tuple[tuple[int, ...], tuple]:
+        """What `fingerprint` is made of, by identity (cache.py): the registry entry, the articles
+        and the people often mentioned with it, then the counts that tell them apart."""
+        people = [other.info for other, _ in self.often_with]
+        return ((id(self.info), *map(id, self.articles), *map(id, people)),
+                ("Term", len(self.articles), *(n for _, n in self.often_with)))
+
     @property
     def kind(self) -> str:
         return self.info.kind
