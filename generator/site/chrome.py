@@ -30,6 +30,8 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
+from generator.site.records import FIELDS
+
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
 BARE_TEMPLATE = "archive/bare.html"
@@ -134,3 +136,15 @@ def mkdocs_page_render(env, page, context: dict[str, Any]) -> Render:
 
 def fill(context: dict[str, Any], html: str) -> None:
     context[CONTEXT_KEY] = Markup(html)
+
+
+# Front-matter keys a page may have and still share its family's frame: Material reads none but
+# `description`, which the frame fills in like `na_head` (above).
+FRAMABLE_KEYS = FIELDS | {"template", "description", "na_head"}
+
+
+def framable(page) -> bool:
+    """A page whose Material frame can be its family's: no headings (so no table of contents),
+    no front-matter key that Material reads, not in the navigation."""
+    return (not page.toc and FRAMABLE_KEYS.issuperset(page.meta)
+            and page.parent is None and page.previous_page is None and page.next_page is None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -71,3 +73,14 @@ class NewsArchiveConfig(base.Config):
     # page templates). Base URL of the repository root for edits, e.g.
     # "https://github.com/OWNER/REPO/edit/main/". Default: derived from repo_url + edit_uri.
     edit_root = c.Optional(c.Type(str))
+
+
+def edit_root(config) -> str | None:
+    """Repository-root edit URL: repo_url + edit_uri with the docs folder taken off the end."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    edit_uri = config.edit_uri.rstrip("/") + "/"
+    docs = os.path.basename(os.path.normpath(config.docs_dir)) + "/"
+    if edit_uri.endswith(docs):
+        edit_uri = edit_uri[: -len(docs)]
+    return config.repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")

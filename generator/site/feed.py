@@ -11,6 +11,8 @@ per feed depth (`FeedWriter`) and each feed is the concatenation of its latest e
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from typing import Sequence
 from urllib.parse import quote, urljoin
@@ -119,3 +121,10 @@ def atom_feed(records_newest_first: list[ArticleRecord], *, site_name: str, site
 def term_feed_path(term_url: str) -> str:
     """"people/yoon-suk-yeol/" -> "people/yoon-suk-yeol/feed.xml"."""
     return term_url + "feed.xml"
+
+
+def feed_link(term, dest_uri: str, site_name: str) -> str:
+    """The `<link rel="alternate">` of a term page to its feed (relative to the page)."""
+    href = posixpath.relpath(term_feed_path(term.url), posixpath.dirname(dest_uri) or ".")
+    title = html.escape(f"{term.name} - {site_name}", quote=True)
+    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{html.escape(href)}">'

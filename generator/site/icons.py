@@ -89,3 +89,17 @@ def stylesheet(classes: Mapping[str, str], theme_dirs: Sequence[str]) -> tuple[s
             rules.append(icon_rule(cls, svg))
     css = "/* Material's icons, drawn by the stylesheet (generator/site/icons.py) */\n" + BASE_RULE + "".join(rules)
     return (css if found else ""), found
+
+
+def append_to_file(files, config, src_uri: str, text: str) -> None:
+    """Serve `src_uri` (a theme or docs file) with `text` appended, built in memory: the copy in
+    site/ is written whole each build, so a `--dirty` or `serve` rebuild never appends twice."""
+    if not text:
+        return
+    from mkdocs.structure.files import File
+
+    old = files.get_file_from_path(src_uri)
+    content = old.content_string if old is not None else ""
+    if old is not None:
+        files.remove(old)
+    files.append(File.generated(config, src_uri, content=content.rstrip("\n") + "\n" + text))

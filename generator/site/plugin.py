@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,28 +25,25 @@ import generator
 from generator import __version__
 from generator.site.archive import Archive
 from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, tree_digest
-from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, mkdocs_page_render, page_values
-from generator.site.config import NewsArchiveConfig
+from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, framable, mkdocs_page_render, page_values
+from generator.site.config import NewsArchiveConfig, edit_root
 from generator.site.dirty import SourceStubs
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.collector import FewerCollections
-from generator.site.feed import FeedWriter, atom_feed, term_feed_path
+from generator.site.feed import FeedWriter, atom_feed, feed_link
 from generator.site.write_ahead import AheadWriter
-from generator.site.icons import class_names, icon_names, stylesheet
+from generator.site.icons import append_to_file, class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
 from generator.site.pictures import Pictures
 from generator.site.prose import PlainProse
-from generator.site.records import FIELDS, RecordCache
+from generator.site.records import RecordCache
 from generator.site.render import Renderer, escape_title
 from generator.site.search import SearchStep
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
-# Front-matter keys a page may have and still share its family's frame: Material reads none but
-# `description`, which the frame fills in like `na_head` (chrome.py).
-FRAMABLE_KEYS = FIELDS | {"template", "description", "na_head"}
 
 
 ICON_STYLESHEET = "assets/stylesheets/archive.css"  # the theme's file that icons.py's rules join
@@ -107,7 +102,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._collections.begin()
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
-        self.edit_root = self.config.edit_root or _edit_root(config)
+        self.edit_root = self.config.edit_root or edit_root(config)
         if self.config.feed:
             config.extra["archive_feed"] = self.config.feed_path
         try:
@@ -135,7 +130,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_files(self, files, config):
         if not self.config.enabled:
             return
-        _append_to_file(files, config, ICON_STYLESHEET, self._icon_css)
+        append_to_file(files, config, ICON_STYLESHEET, self._icon_css)
         try:
             lookup = self._registry.lookup(self.root / "registry")  # read again if it changed
         except Exception as err:
@@ -281,7 +276,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             html, page.toc = hit.html, hit.toc
         else:
             html = self._render(html, page)
-        if self.frame.enabled and _framable(page):
+        if self.frame.enabled and framable(page):
             page.meta["template"] = BARE_TEMPLATE  # filled in on_page_context
         return html
 
@@ -384,20 +379,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._collections.end()
 
 
-def feed_link(term, dest_uri: str, site_name: str) -> str:
-    """The `<link rel="alternate">` of a term page to its feed (relative to the page)."""
-    href = posixpath.relpath(term_feed_path(term.url), posixpath.dirname(dest_uri) or ".")
-    title = html.escape(f"{term.name} - {site_name}", quote=True)
-    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{html.escape(href)}">'
-
-
-def _framable(page) -> bool:
-    """A page whose Material frame can be its family's: no headings (so no table of contents),
-    no front-matter key that Material reads, not in the navigation."""
-    return (not page.toc and FRAMABLE_KEYS.issuperset(page.meta)
-            and page.parent is None and page.previous_page is None and page.next_page is None)
-
-
 def convert(root: Path) -> frozenset[Path]:
     """Run the seeds/ -> content/ conversion (incremental; a no-op when nothing changed).
 
@@ -421,28 +402,3 @@ def convert(root: Path) -> frozenset[Path]:
         log.info("news-archive: %s", line)
     log.info("news-archive: %s", report.summary())
     return reported
-
-
-def _edit_root(config) -> str | None:
-    """Repository-root edit URL: repo_url + edit_uri with the docs folder taken off the end."""
-    if not config.repo_url or not config.edit_uri:
-        return None
-    edit_uri = config.edit_uri.rstrip("/") + "/"
-    docs = os.path.basename(os.path.normpath(config.docs_dir)) + "/"
-    if edit_uri.endswith(docs):
-        edit_uri = edit_uri[: -len(docs)]
-    return config.repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
-
-
-def _append_to_file(files, config, src_uri: str, text: str) -> None:
-    """Serve `src_uri` (a theme or docs file) with `text` appended, built in memory: the copy in
-    site/ is written whole each build, so a `--dirty` or `serve` rebuild never appends twice."""
-    if not text:
-        return
-    from mkdocs.structure.files import File
-
-    old = files.get_file_from_path(src_uri)
-    content = old.content_string if old is not None else ""
-    if old is not None:
-        files.remove(old)
-    files.append(File.generated(config, src_uri, content=content.rstrip("\n") + "\n" + text))
