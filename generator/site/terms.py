@@ -31,7 +31,8 @@ class Term:
 
     def fingerprint(self) -> dict:
         """What a page showing this term depends on (cache.py): every field, with the terms
-        it is often mentioned with reduced to their registry entries (no cycles)."""
+        it is often mentioned with reduced to their registry entries (no cycles). A new field
+        goes into `fingerprint_key` too."""
         shown = {f: getattr(self, f) for f in self.__dataclass_fields__ if f != "often_with"}
         return shown | {"often_with": [(other.info, n) for other, n in self.often_with]}
 
