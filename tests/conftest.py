@@ -25,6 +25,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SEED_PAGE = "articles/2022/05/japan-and-south-korea-agree-frayed-ties-can-be-improved.md"
 SEED_URL = "articles/2022/05/japan-and-south-korea-agree-frayed-ties-can-be-improved/"
+SEED_TITLE = "Japan and South Korea agree frayed ties can be improved"
 HOSTILE_PAGE = "articles/2023/01/hostile-test-page.md"
 HOSTILE_URL = "articles/2023/01/hostile-test-page/"
 HOSTILE_TITLE = "<script>alert(1)</script> & </title><img src=x onerror=alert(1)>"
@@ -136,6 +137,15 @@ def write_project(target: Path) -> Path:
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(body, encoding="utf-8")
     return target
+
+
+def edit_seed_title(project: Path, title: str = "Edited headline") -> Path:
+    """Give the seed article of a `write_project` copy a new headline (as an editor would); its file."""
+    page = project / "content" / SEED_PAGE
+    text = page.read_text(encoding="utf-8")
+    assert f"title: {SEED_TITLE}" in text
+    page.write_text(text.replace(f"title: {SEED_TITLE}", f"title: {title}"), encoding="utf-8")
+    return page
 
 
 BUILD_DAY = 1715299200  # 2024-05-10T00:00:00Z

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import SEED_PAGE, SEED_URL, mkdocs_build, write_project
+from conftest import SEED_PAGE, SEED_URL, edit_seed_title, mkdocs_build, write_project
 
 LOG = "mkdocs.plugins.news-archive"
 
@@ -41,9 +41,7 @@ def test_warm_build_reuses_every_page_and_writes_the_same_site(project, caplog):
 
 def test_editing_one_article_renders_its_pages_again(project, caplog):
     _, (_, total) = _build(project, caplog)
-    page = project / "content" / SEED_PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    page = edit_seed_title(project)
     warm, (reused, rendered) = _build(project, caplog)
     assert 0 < rendered < total and reused + rendered == total
     assert "Edited headline" in warm[SEED_URL + "index.html"].decode()
@@ -196,9 +194,7 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
     build(first_config, dirty=True)
     plugin = first_config.plugins["news-archive"]
     before = dict(plugin.archive.by_src)
-    page = project / "content" / SEED_PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    edit_seed_title(project)
     assert rebuild() is plugin
     after = plugin.archive.by_src
     assert after[SEED_PAGE] is not before[SEED_PAGE] and after[SEED_PAGE].title == "Edited headline"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from conftest import SEED_PAGE, SEED_URL, mkdocs_build, write_project
+from conftest import SEED_PAGE, SEED_URL, edit_seed_title, mkdocs_build, write_project
 from generator.site.dirty import SourceStubs
 
 
@@ -70,9 +70,7 @@ def test_a_dirty_build_writes_only_the_edited_article_and_the_pages_that_list_it
     rewritten = {n for n, t in untouched.items() if t != os.stat(site / n).st_mtime_ns}
     assert rewritten == set()
 
-    page = project / "content" / SEED_PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    page = edit_seed_title(project)
     time.sleep(0.05)
     edited = mkdocs_build(project, "--dirty", strict=False)
     assert edited.returncode == 0, edited.stderr
@@ -121,9 +119,7 @@ def test_a_dirty_build_keeps_the_cached_pages_it_did_not_build_again(tmp_path):
     assert mkdocs_build(project).returncode == 0
     db = project / ".cache" / "news-archive" / "pages.sqlite"
     full = _rows(db)
-    page = project / "content" / SEED_PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: Japan and South Korea agree frayed ties can be improved", "title: Edited headline"), encoding="utf-8")
+    edit_seed_title(project)
     time.sleep(0.05)
     dirty = mkdocs_build(project, "--dirty", strict=False)
     assert dirty.returncode == 0, dirty.stderr
