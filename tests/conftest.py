@@ -8,6 +8,7 @@ Nothing is built into the repository's own content/ or site/.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import http.server
@@ -189,16 +190,26 @@ def browser():
 
 
 @contextlib.contextmanager
-def serve(folder: Path, *, gzip: bool = False) -> Iterator[str]:
+def serve(folder: Path, *, gzip: bool = False, sent: collections.Counter | None = None) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port) and yield its root URL.
 
     `gzip`: compress text files (HTML, CSS, JavaScript, JSON, XML, SVG) for a browser that
-    accepts it, as GitHub Pages does; Pagefind's index files are compressed already."""
+    accepts it, as GitHub Pages does; Pagefind's index files are compressed already.
+    `sent`: counts the response body bytes sent per path, whoever asked (a page or its workers)."""
     import gzip as gzip_module
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def _count(self, size: int) -> None:
+            if sent is not None:
+                sent[self.path.split("?")[0]] += size
+
+        def copyfile(self, source, outputfile):
+            body = source.read()
+            outputfile.write(body)
+            self._count(len(body))
 
         def do_GET(self):
             path = self.translate_path(self.path)
@@ -216,6 +227,7 @@ def serve(folder: Path, *, gzip: bool = False) -> Iterator[str]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+            self._count(len(body))
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -7,6 +7,8 @@ search script itself is small.
 
 from __future__ import annotations
 
+import collections
+
 import pytest
 
 from conftest import REPO, SEED_URL, serve
@@ -42,6 +44,24 @@ def test_page_load_fetches_no_index_and_little_script(page, server):
     search = [(url, size) for url, size in fetched if "pagefind" in url or "search" in url]
     assert [url for url, _ in search] == [server + "assets/javascripts/search.js"]
     assert sum(size for _, size in search) < 60_000
+
+
+def test_a_query_fetches_what_it_needs_and_no_worker_script(browser, built_site):
+    """Counted by the server, which also sees what a page's web workers would fetch."""
+    sent: collections.Counter = collections.Counter()
+    with serve(built_site.site, sent=sent) as url:
+        page = browser.new_page()
+        page.goto(url + "people/")
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("Hayashi", delay=30)
+        page.locator("#na-search-results li").first.wait_for(timeout=15_000)
+        page.wait_for_load_state("networkidle")
+        page.close()
+    fetched = {path.rsplit("/", 1)[-1] for path in sent if "/pagefind/" in path}
+    assert {"pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"} <= fetched
+    assert any(name.endswith(".pf_meta") for name in fetched) and any(name.endswith(".pf_fragment") for name in fetched)
+    assert "pagefind-worker.js" not in fetched  # search runs on the page: no 40 KB worker script first
 
 
 def test_keyboard_slash_type_arrow_enter_opens_article(page, server):
