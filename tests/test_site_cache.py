@@ -145,7 +145,11 @@ def test_an_unchanged_page_keeps_its_record_object_between_rebuilds(tmp_path):
     first = cache.record(page, "articles/a.md", "articles/a/")
     assert first.title == "Story"
     assert cache.record(page, "articles/a.md", "articles/a/") is first
-    assert cache.record(page, "articles/a.md", "articles/a.html") is not first  # another URL scheme
+    other_urls = cache.record(page, "articles/a.md", "articles/a.html")
+    assert other_urls is not first  # another URL scheme
+    page.write_text("---\ntitle: Story\n---\n\nBody, corrected.\n", encoding="utf-8")  # the body alone
+    assert cache.record(page, "articles/a.md", "articles/a.html") is other_urls
+    assert cache.read(page)[1].strip() == "Body, corrected."
     page.write_text("---\ntitle: Story, edited\n---\n\nBody.\n", encoding="utf-8")
     edited = cache.record(page, "articles/a.md", "articles/a.html")
     assert edited.title == "Story, edited"

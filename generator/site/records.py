@@ -284,10 +284,13 @@ class RecordCache:
         return self._entry(path)[2]
 
     def record(self, path: Path, src_uri: str, url: str) -> "ArticleRecord":
-        """The page's record; the very object of the previous build when the page is unchanged."""
+        """The page's record; the very object of the previous build when its front-matter is
+        unchanged (a record is made of nothing else), as after an edit of the body alone."""
         entry = self._entry(path)
         made = self._records.get(str(path))
-        if made is not None and made[0] is entry and (made[1].src_uri, made[1].url) == (src_uri, url):
+        if made is not None and (made[1].src_uri, made[1].url) == (src_uri, url) and (
+                made[0] is entry or made[0][2] == entry[2]):
+            self._records[str(path)] = (entry, made[1])
             return made[1]
         record = ArticleRecord.from_meta(src_uri, url, entry[2])
         self._records[str(path)] = (entry, record)

@@ -263,7 +263,7 @@ class BackgroundIndex:
         _log_report(report, expected)
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait for the running index (tests; a build that must not end before its search)."""
+        """Wait for the running index to finish (tests)."""
         if self._waiter is not None:
             self._waiter.join(timeout)
 
