@@ -91,8 +91,8 @@ class FeedWriter:
         """The `size` newest dated articles, as Atom XML, for a feed at `feed_path` that belongs to
         the page at `page_url` ("" for home)."""
         dated = [r for r in records_newest_first if r.date is not None][:size]
-        key = (feed_path, page_url, title, size, *map(id, dated))
-        if self.remember:
+        key = (feed_path, page_url, title, size, *map(id, dated)) if self.remember else None
+        if key is not None:
             hit = self._made.get(key) or self._before.get(key)
             if hit is not None:
                 self._made[key] = hit
@@ -106,7 +106,7 @@ class FeedWriter:
                 f"<author><name>{_x(self.site_name)}</name></author>"]
         body = [self.entry(r, feed_path) for r in dated]
         data = ("".join(head) + "".join(body) + "</feed>\n").encode("utf-8")
-        if self.remember:
+        if key is not None:
             self._made[key] = (tuple(dated), data)
         return data
 
