@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 
 import jinja2
 import pytest
@@ -32,7 +33,27 @@ def test_a_build_collects_less_often_and_puts_the_thresholds_back(thresholds, mo
     fewer.end()
     assert gc.get_threshold() == (700, 10, 10) and collected == []
     fewer.end(collect=True)  # serve: one full collection once the build's pages are written
-    assert gc.get_threshold() == (700, 10, 10) and collected == [2]
+    assert gc.get_threshold() == (700, 10, 10) and collected == []  # not yet: after the server's idle moment
+    fewer.wait()
+    assert collected == [2]
+
+
+def test_serve_collects_after_the_build_one_collection_at_a_time(thresholds, monkeypatch):
+    monkeypatch.setattr(collector, "IDLE_SECONDS", 0.3)
+    collected: list[float] = []
+    monkeypatch.setattr(collector.gc, "collect", lambda generation=2: collected.append(time.perf_counter()))
+    fewer = FewerCollections()
+    fewer.begin()
+    ended = time.perf_counter()
+    fewer.end(collect=True)
+    fewer.begin()  # a second build before the collection ran: it does not stop it
+    fewer.end(collect=True)  # and its end adds none: the pending one comes after both
+    fewer.wait()
+    assert len(collected) == 1 and collected[0] - ended >= 0.3
+    fewer.begin()
+    fewer.end(collect=True)  # the next build after it ran gets its own
+    fewer.wait()
+    assert len(collected) == 2
 
 
 def test_a_higher_threshold_someone_set_is_kept(thresholds):
