@@ -198,8 +198,11 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
     build(first_config, dirty=True)
     plugin = first_config.plugins["news-archive"]
     before = dict(plugin.archive.by_src)
+    assert plugin._ahead.report.folders > 0 and plugin._template_code.loaded == 0
     edit_seed_title(project)
     assert rebuild() is plugin
+    # The rebuild made no folders (they exist) and compiled no template (the last build's code).
+    assert plugin._ahead.report.folders == 0 and plugin._template_code.loaded > 0
     after = plugin.archive.by_src
     assert after[SEED_PAGE] is not before[SEED_PAGE] and after[SEED_PAGE].title == "Edited headline"
     assert all(after[src] is before[src] for src in before if src != SEED_PAGE) and len(before) > 1

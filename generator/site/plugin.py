@@ -32,7 +32,7 @@ from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.collector import FewerCollections
 from generator.site.feed import FeedWriter, atom_feed, feed_link
-from generator.site.write_ahead import AheadWriter
+from generator.site.write_ahead import AheadReport, AheadWriter
 from generator.site.icons import append_to_file, class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
 from generator.site.page_model import adopt
@@ -41,6 +41,7 @@ from generator.site.prose import PlainProse
 from generator.site.records import RecordCache
 from generator.site.render import Renderer, escape_title
 from generator.site.search import SearchStep
+from generator.site.template_code import TemplateCode
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -79,6 +80,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._feeds: FeedWriter | None = None  # the term feeds' writer, kept under `serve`
         self._collections = FewerCollections()  # for the length of each build (collector.py)
         self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
+        self._written: str | None = None  # the site_dir a build of this process finished writing
+        self._template_code = TemplateCode()  # compiled Jinja templates, kept across `serve` rebuilds
         self._records_salt = ""  # the code that reads pages, hashed: names the record cache's contents
 
     def on_startup(self, command, dirty):
@@ -106,7 +109,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.config.feed:
             config.extra["archive_feed"] = self.config.feed_path
         try:
-            self.renderer = Renderer(config.theme.dirs, directory_urls=config.use_directory_urls)
+            self.renderer = Renderer(config.theme.dirs, directory_urls=config.use_directory_urls,
+                                     code=self._template_code)
             self.renderer.site_name, self.renderer.site_url = config.site_name, config.site_url
         except Exception as err:  # jinja2.TemplateNotFound and syntax errors
             raise PluginError(f"news-archive: cannot load site_templates/archive/ templates: {err}") from err
@@ -208,8 +212,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
     @event_priority(-100)  # last: every plugin has added its files
     def on_nav(self, nav, config, files):
-        if self.archive is not None and self.config.write_ahead:
+        # A dirty rebuild writes a few pages into folders that exist: nothing to make ahead.
+        again = self._dirty and self._written == config.site_dir
+        if self.archive is not None and self.config.write_ahead and not again:
             self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (write_ahead.py)
+        else:
+            self._ahead.report = AheadReport()  # not the last build's figures
         if self.archive is not None:  # a full build starts search once the articles are read
             self._search.plan(config.site_dir, glob=self.config.articles_dir.strip("/") + "/**/*.html",
                               language=config.theme.get("language") or "en",
@@ -332,6 +340,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return head
 
     def on_env(self, env, config, files):
+        self._template_code.attach(env)  # the theme's templates, compiled once per `serve` (template_code.py)
         self._ahead.finish()  # next, MkDocs copies static files: the feeds must be there
         self.env = env
         self.frame.reset()
@@ -372,6 +381,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages = None
         if self.config.search and self.archive.records:
             self._search.finish(expected=len(self.archive.records), background=self._serving)
+        self._written = config.site_dir
         self._collections.end(collect=self._serving)  # serve: the previous build's pages are garbage now
 
     def on_build_error(self, error):

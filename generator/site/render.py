@@ -22,6 +22,7 @@ from generator.site.citation import bibtex, cite_text
 from generator.site.pictures import Pictures, month_url
 from generator.site.records import ArticleRecord
 from generator.site.search import FACETS, FILTER_KEYS
+from generator.site.template_code import TemplateCode
 from generator.site.terms import KIND_LABELS, Term, TermIndex
 from generator.site.timeline import Timeline, by_day, on_this_day, undated_groups
 
@@ -163,9 +164,12 @@ class Renderer:
     plugin can warn about a link to a page that does not exist (`--strict` then fails).
     """
 
-    def __init__(self, template_dirs: Sequence[str], directory_urls: bool = True) -> None:
+    def __init__(self, template_dirs: Sequence[str], directory_urls: bool = True,
+                 code: TemplateCode | None = None) -> None:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(list(template_dirs)), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        if code is not None:  # `serve`: the last build's compiled templates (template_code.py)
+            code.attach(self.env)
         self.env.get_template(f"{TEMPLATE_DIR}/article.html")  # fail early, naming the missing file
         self.directory_urls = directory_urls
         self._items: dict[tuple[int, str, bool], Markup] = {}
