@@ -46,3 +46,20 @@ def test_no_people_alongside_means_an_empty_list_and_zero_asks_for_none():
     assert _often(index, "places", "seoul") == [] and _often(index, "people", "yoon") == []
     alone = _index([("2022-05-10", [], ["Seoul"])], often_with=5)
     assert _often(alone, "places", "seoul") == []
+
+
+def test_a_term_pages_articles_by_year_are_derived_when_rendered_not_fingerprinted():
+    from generator.site.render import plan_pages
+    from generator.site.timeline import Timeline
+
+    index = _index([("2023-01-02", ["Yoon"], []), ("2022-12-30", ["Yoon"], []), ("2022-05-10", ["Yoon"], [])],
+                   often_with=3)
+    records = [article for term in index.by_kind["people"].values() for article in term.articles]
+    pages = {p.src_uri: p for p in plan_pages(records, index, Timeline(records), page_size=2, index_page_size=100,
+                                               latest=5, with_home=False, feed_url=None, with_search=False)}
+    first, second = pages["people/yoon/index.md"], pages["people/yoon/page/2/index.md"]
+    assert "groups" not in first.data  # nothing derived in what every build fingerprints
+    assert [(year, [r.title for r in group]) for year, group in first.derive(first.data)["groups"]] == [
+        ("2023", ["Story 0"]), ("2022", ["Story 1"])]
+    assert [(year, [r.title for r in group]) for year, group in second.derive(second.data)["groups"]] == [
+        ("2022", ["Story 2"])]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -55,6 +55,10 @@ class GeneratedPage:
     in_nav: bool = False  # listed in mkdocs.yml's nav; the others are NOT_IN_NAV
     edit_path: str | None = None  # repository path for the edit link
     data: dict[str, Any] = field(default_factory=dict)
+    # More context for the template, computed from `data` alone and only when the page is
+    # rendered. Being a function of `data`, it is not fingerprinted (cache.py hashes title,
+    # template and data): lists derived for every page of every build cost a walk each.
+    derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
     @property
     def url(self) -> str:
@@ -65,7 +69,18 @@ class GeneratedPage:
 def paginate(items: Sequence[Any], size: int, base_url: str) -> list[tuple[Pager, Sequence[Any]]]:
     size = max(1, size)
     total = max(1, -(-len(items) // size))
-    return [(Pager(n, total, base_url), items[(n - 1) * size : n * size]) for n in range(1, total + 1)]
+    return [(Pager(n, total, base_url), page_of(items, n, size)) for n in range(1, total + 1)]
+
+
+def page_of(items: Sequence[Any], number: int, size: int) -> Sequence[Any]:
+    """The items on page `number` (1-based) of `size` each."""
+    size = max(1, size)
+    return items[(number - 1) * size : number * size]
+
+
+def term_groups(data: dict[str, Any]) -> dict[str, Any]:
+    """A term page's articles by year: its page of the term's articles (`derive` of term pages)."""
+    return {"groups": by_year(page_of(data["term"].articles, data["pager"].number, data["page_size"]))}
 
 
 def by_year(records: Sequence[ArticleRecord]) -> list[tuple[str, list[ArticleRecord]]]:
@@ -123,13 +138,12 @@ def plan_pages(records: list[ArticleRecord], index: TermIndex, timeline: Timelin
                                                  "terms": group, "letters": letters}))
         registry_file = f"registry/{kind}.yml"
         for term in terms:
-            for pager, chunk in paginate(term.articles, page_size, term.url):
+            for pager, _ in paginate(term.articles, page_size, term.url):
                 title = term.name if pager.number == 1 else f"{term.name} (page {pager.number})"
                 pages.append(GeneratedPage(pager.src_uri, title, "term.html",
-                                           edit_path=registry_file,
+                                           edit_path=registry_file, derive=term_groups,
                                            data={"term": term, "singular": singular, "pager": pager,
-                                                 "groups": by_year(chunk), "span": span,
-                                                 "feed": term_feeds}))
+                                                 "page_size": page_size, "span": span, "feed": term_feeds}))
     pages.append(GeneratedPage("timeline/index.md", "Timeline", "timeline.html", in_nav=True,
                                edit_path="site_templates/archive/timeline.html",
                                data={"years": timeline.years, "undated": len(timeline.undated),
@@ -250,7 +264,8 @@ class Renderer:
                             bibtex=bibtex(record, url=url, site_name=self.site_name))
 
     def generated(self, spec: GeneratedPage, dest_uri: str) -> str:
-        return self._render(spec.template, dest_uri, title=spec.title, **spec.data)
+        context = spec.data if spec.derive is None else {**spec.data, **spec.derive(spec.data)}
+        return self._render(spec.template, dest_uri, title=spec.title, **context)
 
 
 def escape_title(text: str) -> str:
