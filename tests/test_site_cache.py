@@ -113,6 +113,7 @@ def test_article_records_outlive_the_process(tmp_path, monkeypatch):
     store = tmp_path / "records.pickle"
     first = RecordCache()
     assert [first.meta(p)["title"] for p in pages] == ["Story 0", "Story 1", "Story 2"]
+    first.end_build()
     first.save(store, "salt-1")
 
     parsed = []
@@ -125,6 +126,7 @@ def test_article_records_outlive_the_process(tmp_path, monkeypatch):
     assert [second.meta(p)["title"] for p in pages[:2]] == ["Story 0", "Story one, edited"]
     assert second.read(pages[0])[1].strip() == "Body 0."
     assert parsed == ["a1.md"]
+    second.end_build()
     second.save(store, "salt-1")
 
     third = RecordCache()  # other code: nothing reused
@@ -153,9 +155,33 @@ def test_an_unchanged_page_keeps_its_record_object_between_rebuilds(tmp_path):
     page.write_text("---\ntitle: Story, edited\n---\n\nBody.\n", encoding="utf-8")
     edited = cache.record(page, "articles/a.md", "articles/a.html")
     assert edited.title == "Story, edited"
-    cache.save(tmp_path / "records.pickle", "salt")
-    cache.save(tmp_path / "records.pickle", "salt")  # a build that asked for no page: it is gone
+    cache.end_build()
+    cache.end_build()  # a build that asked for no page: it is gone
     assert cache._records == {}
+
+
+def test_records_are_written_only_when_one_changed_or_went(tmp_path):
+    from generator.site.records import RecordCache
+
+    page, store = tmp_path / "a.md", tmp_path / "records.pickle"
+    page.write_text("---\ntitle: Story\n---\n\nBody.\n", encoding="utf-8")
+    cache = RecordCache()
+    cache.meta(page)
+    cache.end_build()  # `serve`: a rebuild ends without writing
+    cache.meta(page)
+    cache.end_build()
+    cache.save(store, "salt")  # the record read in the first build is still to write
+    written = store.stat().st_mtime_ns
+    cache.meta(page)
+    cache.end_build()
+    cache.save(store, "salt")  # nothing new
+    assert store.stat().st_mtime_ns == written
+    cache.end_build()  # the page went
+    cache.save(store, "salt")
+    assert store.stat().st_mtime_ns != written
+    fresh = RecordCache()
+    fresh.load(store, "salt")
+    assert fresh._seen == {}
 
 
 def test_carried_fingerprints_are_those_of_the_objects_still_in_use():
@@ -209,7 +235,15 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
     for listing in (SEED_URL + "index.html", "people/yoon-suk-yeol/index.html", "timeline/2022/05/index.html",
                     "index.html"):
         assert "Edited headline" in (site / listing).read_text(encoding="utf-8"), listing
+    # The records are written when `serve` stops, not after every rebuild.
+    from generator.site.records import RecordCache
+
+    store = project / ".cache" / "news-archive" / "records.pickle"
+    assert not store.exists()  # neither serve build wrote them
     plugin.on_shutdown()
+    saved = RecordCache()
+    saved.load(store, plugin._records_salt)
+    assert saved._seen[str(project / "content" / SEED_PAGE)][2]["title"] == "Edited headline"
 
 
 def test_a_term_made_again_of_the_same_objects_keeps_its_digest_and_a_changed_one_does_not(monkeypatch):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.structure.files import InclusionLevel
 
 from conftest import SEED_PAGE, SEED_URL, edit_seed_title, mkdocs_build, write_project
 from generator.site.dirty import SourceStubs
@@ -130,3 +131,49 @@ def test_a_dirty_build_keeps_the_cached_pages_it_did_not_build_again(tmp_path):
     again = mkdocs_build(project)
     assert again.returncode == 0, again.stderr
     assert re.search(r"page cache: (\d+) pages reused, (\d+) rendered", again.stderr).groups() == ("27", "2")
+
+
+def test_serve_keeps_an_unchanged_stubs_file_and_page_and_makes_a_changed_ones_anew(tmp_path, config):
+    config.site_dir = str(tmp_path / "site")
+    first = SourceStubs(tmp_path / "stubs", "salt")
+    page, nav_page = first.page(config, "people/a.md", "f1"), first.page(config, "index.md", "f1", keep=False)
+    feed = first.static(config, "people/a/feed.xml", b"<feed/>")
+    page.inclusion = InclusionLevel.NOT_IN_NAV
+    assert set(first.files) == {"people/a.md", "people/a/feed.xml"}  # not the navigation's page
+
+    again = SourceStubs(tmp_path / "stubs", "salt", first.known, first.files)
+    assert again.page(config, "people/a.md", "f1") is page
+    assert page.inclusion == InclusionLevel.UNDEFINED  # set again by this build, as for a new file
+    assert again.static(config, "people/a/feed.xml", b"<feed/>") is feed
+    assert again.page(config, "index.md", "f1", keep=False) is not nav_page
+    assert again.kept == 2 and again.written == 0
+
+    changed = SourceStubs(tmp_path / "stubs", "salt", again.known, again.files)
+    assert changed.page(config, "people/a.md", "f2") is not page
+    config.site_dir = str(tmp_path / "elsewhere")  # another output folder: nothing of the last build's
+    moved = SourceStubs(tmp_path / "stubs", "salt", changed.known, changed.files)
+    assert moved.static(config, "people/a/feed.xml", b"<feed/>") is not feed
+    assert moved.kept == 0
+
+
+def test_a_stub_backed_file_is_modified_while_its_output_is_older_than_its_stub(tmp_path, config, monkeypatch):
+    config.site_dir = str(tmp_path / "site")
+    stubs = SourceStubs(tmp_path / "stubs", "salt")
+    page = stubs.page(config, "people/a.md", "f1")
+    assert page.is_modified()  # never written
+    out = Path(page.abs_dest_path)
+    out.parent.mkdir(parents=True)
+    out.write_text("<html></html>", encoding="utf-8")
+    assert page.is_modified()  # this build's answer holds until the next build asks again
+    again = SourceStubs(tmp_path / "stubs", "salt", stubs.known, stubs.files)
+    assert again.page(config, "people/a.md", "f1") is page
+    calls = []
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *a, **k: calls.append(path) or real_stat(path, *a, **k))
+    assert not page.is_modified() and not page.is_modified()
+    assert calls == [page.abs_dest_path]  # one look at the output per build, none at the stub
+    monkeypatch.undo()
+    time.sleep(0.01)
+    newer = SourceStubs(tmp_path / "stubs", "salt", again.known, again.files)
+    edited = newer.page(config, "people/a.md", "f2")  # the stub is rewritten: newer than the output
+    assert edited is not page and edited.is_modified()

@@ -100,7 +100,8 @@ class Archive:
                                feed_url=feed_url, with_search=with_search, term_feeds=term_feeds,
                                today=today):
             if self.stubs is not None:  # a dirty build: MkDocs builds the page only if its stub changed
-                file = self.stubs.page(config, spec.src_uri, self.fingerprint.of((spec.title, spec.template, spec.data)))
+                file = self.stubs.page(config, spec.src_uri, self.fingerprint.of((spec.title, spec.template, spec.data)),
+                                       keep=not spec.in_nav)
             else:
                 file = File.generated(config, spec.src_uri, content="")
             if file.dest_uri in taken:

@@ -62,4 +62,6 @@ def adopt(files: Files, titles: Mapping[str, str], config: MkDocsConfig, prose: 
         if file.page is None and title is not None:
             ArchivePage(title, file, config).prose = prose
             count += 1
+        elif isinstance(file.page, ArchivePage):  # the last build's, kept with its file (dirty.py)
+            file.page.prose = prose
     return count

@@ -73,6 +73,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._serving = False
         self._dirty = False  # `--dirty`: generated pages get stub sources (dirty.py)
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
+        self._stub_files: dict = {}  # and their MkDocs files (dirty.py)
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
         self._ahead = AheadWriter()  # site/'s folders and feeds, made by a helper process
@@ -91,6 +92,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     def on_shutdown(self):
         self._search.stop_background()  # `serve` ends: no Pagefind left running
+        if self._serving and self.config.enabled and self.config.cache and self._records_salt:
+            # Were `serve` killed first, the next start would only read the edited pages again.
+            self._save_records()
+
+    def _save_records(self) -> None:
+        self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
 
     def on_pre_build(self, config):
         self._search.stop_background()  # `serve`: the previous build's index would be stale
@@ -151,7 +158,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             previous=self.archive)
         salt = self._salt(config) if self._dirty or self.config.cache else ""  # hashes code, templates, registry
         if self._dirty:
-            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory)
+            self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory,
+                                             self._stub_files if self._serving else None)
         else:  # a full build writes every feed: the helper process can (write_ahead.py)
             self.archive.write_ahead = self.config.write_ahead
         self.archive.add_generated_pages(
@@ -169,6 +177,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 feed_path=self.config.feed_path, size=self.config.feed_size))
         if self.archive.stubs is not None:
             log.info("news-archive: dirty build: %d generated pages and feeds changed", self.archive.stubs.written)
+            self._stub_files = self.archive.stubs.files  # the next rebuild keeps those that stay the same
         self._urls = {file.url for file in files}
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
@@ -374,7 +383,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             log.info("news-archive: %d output folders made and %d feeds written ahead, in %.1f s",
                      ahead.folders, ahead.files, ahead.seconds)
         if self.config.cache:
-            self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
+            self.cache.end_build()
+            if not self._serving:  # `serve` writes them when it stops (0.1 s of each rebuild)
+                self._save_records()
         if self.pages is not None:
             log.info("news-archive: page cache: %d pages reused, %d rendered", self.pages.hits, self.pages.misses)
             self.pages.close(prune=not self._dirty)

@@ -253,16 +253,20 @@ class RecordCache:
         if isinstance(data, tuple) and len(data) == 2 and data[0] == salt and isinstance(data[1], dict):
             self._seen = data[1]
 
-    def save(self, path: Path, salt: str) -> None:
-        """Keep the records of this build's pages (a deleted page's goes), if any was read again."""
+    def end_build(self) -> None:
+        """Keep the records of this build's pages only (a deleted page's goes)."""
         gone = self._seen.keys() - self._used
         for key in gone:
             del self._seen[key]
             self._records.pop(key, None)
-        if self._changed or gone:
+        self._changed = self._changed or bool(gone)
+        self._used = set()
+
+    def save(self, path: Path, salt: str) -> None:
+        """Write the records down, if any changed since they were last read or written."""
+        if self._changed:
             save_pickle(path, (salt, self._seen))
         self._changed = False
-        self._used = set()
 
     def _entry(self, path: Path) -> tuple[int, int, dict[str, Any], str, tuple[PageProblem, ...]]:
         stat = path.stat()
