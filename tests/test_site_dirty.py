@@ -100,7 +100,10 @@ def _fresh(tmp_path: Path) -> Path:
 def test_stubs_remembered_between_rebuilds_are_not_read_again(tmp_path, config, monkeypatch):
     known: dict[str, bytes] = {}
     SourceStubs(tmp_path / "stubs", "salt", known).page(config, "people/a.md", "f1")
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError(f"read {self}")))
+    from generator.site import dirty
+
+    monkeypatch.setattr(dirty, "open", lambda path, *a: (_ for _ in ()).throw(AssertionError(f"opened {path}")),
+                        raising=False)
     again = SourceStubs(tmp_path / "stubs", "salt", known)
     again.page(config, "people/a.md", "f1")
     assert again.written == 0

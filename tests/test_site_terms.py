@@ -63,3 +63,41 @@ def test_a_term_pages_articles_by_year_are_derived_when_rendered_not_fingerprint
         ("2023", ["Story 0"]), ("2022", ["Story 1"])]
     assert [(year, [r.title for r in group]) for year, group in second.derive(second.data)["groups"]] == [
         ("2022", ["Story 2"])]
+
+
+def test_a_rebuild_counts_again_only_the_terms_whose_articles_changed(monkeypatch):
+    from generator.site import terms
+
+    stories = [("2022-05-10", ["Hayashi", "Park Jin", "Yoon"], ["Seoul"]),
+               ("2022-05-09", ["Hayashi", "Blinken"], ["Tokyo"]),
+               ("2022-05-08", ["Abe"], ["Osaka"])]
+    lookup = EntityLookup(Path("/nonexistent-registry"))
+
+    def index_of(records, previous=None):
+        index = TermIndex(lookup)
+        for position, record in enumerate(records):
+            record.index = position
+            index.add(record)
+        index.finish(3, previous)
+        return index
+
+    def record(position, date, people, places):
+        return ArticleRecord.from_meta(f"articles/a{position}.md", f"articles/a{position}/",
+                                       {"title": f"Story {position}", "date": date, "people": people, "places": places})
+
+    records = [record(i, *story) for i, story in enumerate(stories)]
+    first = index_of(records)
+    counted = []
+    real = terms._most_often
+    monkeypatch.setattr(terms, "_most_often", lambda counts, names, size: counted.append(1) or real(counts, names, size))
+    edited = record(1, "2022-05-09", ["Hayashi", "Blinken", "Yoon"], ["Tokyo"])  # Yoon added to story 1
+    second = index_of([records[0], edited, records[2]], first)
+    # Story 1's terms are counted again (Hayashi, Blinken, Yoon, Tokyo); Park Jin, Seoul, Abe, Osaka are not.
+    assert len(counted) == 4
+    assert _often(second, "people", "hayashi") == [("Yoon", 2), ("Blinken", 1), ("Park Jin", 1)]
+    assert _often(second, "places", "seoul") == [("Hayashi", 1), ("Park Jin", 1), ("Yoon", 1)]
+    assert _often(second, "people", "park-jin") == [("Hayashi", 1), ("Yoon", 1)]
+    assert second.by_kind["people"]["park-jin"].often_with[0][0] is second.by_kind["people"]["hayashi"]  # this build's
+    cold = index_of([records[0], edited, records[2]])
+    for kind in second.by_kind:
+        assert {s: _often(second, kind, s) for s in second.by_kind[kind]} == {s: _often(cold, kind, s) for s in cold.by_kind[kind]}

@@ -79,7 +79,7 @@ class Archive:
         for position, record in enumerate(records):
             record.index = position
             index.add(record)
-        index.finish(often_with)
+        index.finish(often_with, previous.index if previous is not None else None)
         archive = cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
         if previous is not None:
             infos = [term.info for terms in index.by_kind.values() for term in terms.values()]

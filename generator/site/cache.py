@@ -102,9 +102,15 @@ class Fingerprint:
             return repr(value)
         if kind is list or kind is tuple:
             # A live object's id is unique, so an id in the memo is that very (kept) object:
-            # records and terms, most of any list, cost one lookup.
+            # records and terms, most of any list, cost one lookup; plain items cost none.
             memo = self._memo
-            return "[" + ",".join([memo.get(id(v)) or self.of(v) for v in value]) + "]"
+            return "[" + ",".join([repr(v) if type(v) in _PLAIN else memo.get(id(v)) or self.of(v)
+                                   for v in value]) + "]"
+        if kind is dict:  # as below, with the same shortcuts (most keys are strings)
+            memo = self._memo
+            return "{" + ",".join([f"{repr(k) if type(k) is str else self.of(k)}:"
+                                   f"{repr(v) if type(v) in _PLAIN else memo.get(id(v)) or self.of(v)}"
+                                   for k, v in value.items()]) + "}"
         if value is None or isinstance(value, (str, int, float, bool)):
             return repr(value)
         if isinstance(value, (dt.date, dt.time)):  # dates and datetimes: by value

@@ -72,30 +72,32 @@ class SourceStubs:
         return self._file(config, dest, content, True)
 
     def _file(self, config: MkDocsConfig, src_uri: str, content: bytes, keep: bool) -> File:
-        path = self.folder / src_uri
+        path = os.path.join(self.folder, src_uri)  # strings, not Paths: this runs for every page
         same = self.known.get(src_uri) == content
         if not same:
             try:
-                same = path.read_bytes() == content
+                with open(path, "rb") as stub:
+                    same = stub.read() == content
             except OSError:
                 same = False
         if not same:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(path.name + ".partial")
-            partial.write_bytes(content)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            partial = path + ".partial"
+            with open(partial, "wb") as out:
+                out.write(content)
             os.replace(partial, path)  # never a half-written stub
             self.written += 1
         self.known[src_uri] = content
         last = self.last_files.get(src_uri) if same and keep else None
-        if (isinstance(last, StubFile) and last.abs_src_path == str(path) and last.dest_dir == config.site_dir
+        if (isinstance(last, StubFile) and last.abs_src_path == path and last.dest_dir == config.site_dir
                 and last.use_directory_urls == config.use_directory_urls):
             last.inclusion = InclusionLevel.UNDEFINED  # as new: MkDocs and the plugin set it again
             last._modified = None  # asked again in this build
             self.kept += 1
             file = last
         else:
-            file = StubFile.generated(config, src_uri, abs_src_path=str(path))
-            file.stub_mtime_ns = path.stat().st_mtime_ns
+            file = StubFile.generated(config, src_uri, abs_src_path=path)
+            file.stub_mtime_ns = os.stat(path).st_mtime_ns
         if keep:
             self.files[src_uri] = file
         return file
