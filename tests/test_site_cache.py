@@ -3,6 +3,8 @@ every page whose inputs did not change, and never hides a warning."""
 
 from __future__ import annotations
 
+import time
+
 import logging
 import re
 
@@ -235,6 +237,17 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
     for listing in (SEED_URL + "index.html", "people/yoon-suk-yeol/index.html", "timeline/2022/05/index.html",
                     "index.html"):
         assert "Edited headline" in (site / listing).read_text(encoding="utf-8"), listing
+    pages = {src: page for src, (_, page) in plugin._pages.last.items()}
+    assert plugin._pages.kept == len(before) - 1  # every article's page but the edited one's
+
+    # A body-only edit keeps the record, and so the page object, which MkDocs reads and renders again.
+    page = project / "content" / SEED_PAGE
+    time.sleep(0.01)
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added by an editor.\n", encoding="utf-8")
+    assert rebuild() is plugin
+    assert plugin._pages.last[SEED_PAGE][1] is pages[SEED_PAGE]
+    article = (site / SEED_URL / "index.html").read_text(encoding="utf-8")
+    assert "A sentence added by an editor." in article and "Edited headline" in article
     # The records are written when `serve` stops, not after every rebuild.
     from generator.site.records import RecordCache
 

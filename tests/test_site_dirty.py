@@ -180,3 +180,17 @@ def test_a_stub_backed_file_is_modified_while_its_output_is_older_than_its_stub(
     newer = SourceStubs(tmp_path / "stubs", "salt", again.known, again.files)
     edited = newer.page(config, "people/a.md", "f2")  # the stub is rewritten: newer than the output
     assert edited is not page and edited.is_modified()
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_a_hand_written_file_where_a_term_feed_would_go_wins(tmp_path, dirty):
+    project = write_project(tmp_path)
+    mine = project / "content" / "people" / "yoon-suk-yeol" / "feed.xml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("<feed>written by hand</feed>\n", encoding="utf-8")
+    result = mkdocs_build(project, *(["--dirty"] if dirty else []), strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Keeping the hand-written people/yoon-suk-yeol/feed.xml" in result.stderr
+    assert (project / "site" / "people" / "yoon-suk-yeol" / "feed.xml").read_text(encoding="utf-8") == \
+        "<feed>written by hand</feed>\n"
+    assert b"<feed xmlns" in (project / "site" / "places" / "seoul" / "feed.xml").read_bytes()  # the others: generated

@@ -55,3 +55,26 @@ def test_a_page_with_markdown_is_rendered_by_mkdocs(config):
     page.render(config, files)
     assert page.content == '<p>The <em>council</em> met.</p>\n<h2 id="vote">Vote</h2>'
     assert page.present_anchor_ids == {"vote"}
+
+
+def test_serve_keeps_an_articles_page_while_its_record_is_the_same_object(config):
+    from generator.site.page_model import PageKeeper
+
+    keeper = PageKeeper()
+    story, other = object(), object()
+    first = _files(config, "articles/x.md", "articles/y.md")
+    assert adopt(first, {"articles/x.md": "X", "articles/y.md": "Y"}, config, None, keeper,
+                 {"articles/x.md": story, "articles/y.md": other}) == 2
+    x_page = first.get_file_from_path("articles/x.md").page
+
+    second = _files(config, "articles/x.md", "articles/y.md")  # MkDocs' new files of a rebuild
+    assert adopt(second, {"articles/x.md": "X", "articles/y.md": "Y"}, config, None, keeper,
+                 {"articles/x.md": story, "articles/y.md": object()}) == 1  # y's record is new
+    x_file = second.get_file_from_path("articles/x.md")
+    assert x_file.page is x_page and x_page.file is x_file and keeper.kept == 1
+    assert second.get_file_from_path("articles/y.md").page is not None
+
+    config.site_url = "https://example.org/elsewhere/"  # the page's URLs would differ: none kept
+    third = _files(config, "articles/x.md")
+    assert adopt(third, {"articles/x.md": "X"}, config, None, keeper, {"articles/x.md": story}) == 1
+    assert third.get_file_from_path("articles/x.md").page is not x_page and keeper.kept == 0

@@ -95,10 +95,14 @@ class Archive:
         A hand-written file with the same output path wins."""
         taken = {file.dest_uri for file in files}
         with_home = files.get_file_from_path("index.md") is None
-        for spec in plan_pages(self.records, self.index, self.timeline, page_size=page_size,
-                               index_page_size=index_page_size, latest=latest, with_home=with_home,
-                               feed_url=feed_url, with_search=with_search, term_feeds=term_feeds,
-                               today=today):
+        plans = plan_pages(self.records, self.index, self.timeline, page_size=page_size,
+                           index_page_size=index_page_size, latest=latest, with_home=with_home,
+                           feed_url=feed_url, with_search=with_search, term_feeds=term_feeds, today=today)
+        with self.fingerprint.lists_fixed():  # the plans are made: nothing below changes them
+            self._add_pages(files, config, plans, taken)
+
+    def _add_pages(self, files: Files, config, plans: list[GeneratedPage], taken: set[str]) -> None:
+        for spec in plans:
             if self.stubs is not None:  # a dirty build: MkDocs builds the page only if its stub changed
                 file = self.stubs.page(config, spec.src_uri, self.fingerprint.of((spec.title, spec.template, spec.data)),
                                        keep=not spec.in_nav)
@@ -123,16 +127,18 @@ class Archive:
 
     def add_term_feeds(self, files: Files, config, writer: FeedWriter, size: int) -> None:
         """An Atom feed per term at `<kind>/<slug>/feed.xml`: its latest `size` dated articles."""
+        present = set(files.src_uris)  # once: a lookup by path normalises it (a third of this loop)
         for kind in self.index.by_kind:
             for term in self.index.by_kind[kind].values():
                 path = term_feed_path(term.url)
                 data = writer.feed(term.articles, feed_path=path, page_url=term.url,
                                    title=f"{term.name} - {config.site_name}", size=size)
-                self.add_file(files, config, path, data)
+                self.add_file(files, config, path, data, present)
 
-    def add_file(self, files: Files, config, dest: str, content: bytes) -> None:
-        """A generated static file (the feed): MkDocs copies it to site/ like any other."""
-        if files.get_file_from_path(dest) is not None:
+    def add_file(self, files: Files, config, dest: str, content: bytes, present: set[str] | None = None) -> None:
+        """A generated static file (the feed): MkDocs copies it to site/ like any other.
+        `present`: the src_uris of `files` before this build's feeds, if the caller has them."""
+        if (dest in present) if present is not None else (files.get_file_from_path(dest) is not None):
             log.info("Keeping the hand-written %s instead of a generated file", dest)
             return
         if self.stubs is not None:

@@ -17,6 +17,7 @@ actions/cache). Entries a full build did not use are dropped at its end (a dirty
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -24,7 +25,7 @@ import hashlib
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from generator.cache_files import seal, unseal
 
@@ -81,6 +82,18 @@ class Fingerprint:
         # objects it is made of and its plain values: a term rebuilt from the same records
         # and registry entries has the digest of the last build's term.
         self._by_key: dict[tuple[tuple[int, ...], tuple], str] = {}
+        self._lists: dict[int, tuple[str, Any]] | None = None  # see `lists_fixed`
+
+    @contextlib.contextmanager
+    def lists_fixed(self) -> Iterator[None]:
+        """For a pass over values that none of its steps changes (a build's page plans, fingerprinted
+        one after the other): a list shared by many pages (a kind's letters, on each of its letter
+        pages) is read once. Each is kept until the pass ends, so its id stays its own."""
+        self._lists = {}
+        try:
+            yield
+        finally:
+            self._lists = None
 
     def carried(self, values: Iterable[Any]) -> "Fingerprint":
         """A new Fingerprint that knows this one's digests of `values` (the records and registry
@@ -101,11 +114,17 @@ class Fingerprint:
         if kind in _PLAIN:
             return repr(value)
         if kind is list or kind is tuple:
+            lists = self._lists
+            if lists is not None and id(value) in lists:
+                return lists[id(value)][0]
             # A live object's id is unique, so an id in the memo is that very (kept) object:
             # records and terms, most of any list, cost one lookup; plain items cost none.
             memo = self._memo
-            return "[" + ",".join([repr(v) if type(v) in _PLAIN else memo.get(id(v)) or self.of(v)
+            text = "[" + ",".join([repr(v) if type(v) in _PLAIN else memo.get(id(v)) or self.of(v)
                                    for v in value]) + "]"
+            if lists is not None:
+                lists[id(value)] = (text, value)
+            return text
         if kind is dict:  # as below, with the same shortcuts (most keys are strings)
             memo = self._memo
             return "{" + ",".join([f"{repr(k) if type(k) is str else self.of(k)}:"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from itertools import islice
 from typing import Sequence
 from urllib.parse import quote, urljoin
 from xml.sax.saxutils import escape, quoteattr
@@ -90,7 +91,7 @@ class FeedWriter:
              title: str, size: int) -> bytes:
         """The `size` newest dated articles, as Atom XML, for a feed at `feed_path` that belongs to
         the page at `page_url` ("" for home)."""
-        dated = [r for r in records_newest_first if r.date is not None][:size]
+        dated = list(islice((r for r in records_newest_first if r.date is not None), max(0, size)))
         key = (feed_path, page_url, title, size, *map(id, dated)) if self.remember else None
         if key is not None:
             hit = self._made.get(key) or self._before.get(key)

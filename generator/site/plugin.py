@@ -35,7 +35,7 @@ from generator.site.feed import FeedWriter, atom_feed, feed_link
 from generator.site.write_ahead import AheadReport, AheadWriter
 from generator.site.icons import append_to_file, class_names, icon_names, stylesheet
 from generator.site.lean import lean_html
-from generator.site.page_model import adopt
+from generator.site.page_model import PageKeeper, adopt
 from generator.site.pictures import Pictures
 from generator.site.prose import PlainProse
 from generator.site.records import RecordCache
@@ -74,6 +74,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._dirty = False  # `--dirty`: generated pages get stub sources (dirty.py)
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
         self._stub_files: dict = {}  # and their MkDocs files (dirty.py)
+        self._pages = PageKeeper()  # `serve`: unchanged articles' pages (page_model.py)
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
         self._ahead = AheadWriter()  # site/'s folders and feeds, made by a helper process
@@ -182,7 +183,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
         self.prose.reset(config.markdown_extensions)
-        adopt(files, titles, config, self.prose)
+        adopt(files, titles, config, self.prose, *((self._pages, self.archive.by_src) if self._serving else ()))
         self._open_cache(salt)
         return files
 
@@ -228,11 +229,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         else:
             self._ahead.report = AheadReport()  # not the last build's figures
         if self.archive is not None:  # a full build starts search once the articles are read
+            early = self.config.search and not self._dirty and not self._serving
             self._search.plan(config.site_dir, glob=self.config.articles_dir.strip("/") + "/**/*.html",
                               language=config.theme.get("language") or "en",
                               article_pages=sum(1 for f in files.documentation_pages()
-                                                if f.src_uri in self.archive.by_src and f.inclusion.is_included()),
-                              early=self.config.search and not self._dirty and not self._serving)
+                                                if f.src_uri in self.archive.by_src and f.inclusion.is_included())
+                              if early else 0, early=early)
         return nav
 
     def on_page_read_source(self, page, config):
