@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import time
 
 import jinja2
 import pytest
@@ -11,7 +10,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import write_project
-from generator.site import collector
 from generator.site.collector import YOUNG_THRESHOLD, FewerCollections
 
 
@@ -23,37 +21,15 @@ def thresholds():
     gc.set_threshold(*saved)
 
 
-def test_a_build_collects_less_often_and_puts_the_thresholds_back(thresholds, monkeypatch):
-    collected: list[int] = []
-    monkeypatch.setattr(collector.gc, "collect", lambda generation=2: collected.append(generation))
+def test_a_build_collects_less_often_and_puts_the_thresholds_back(thresholds):
     fewer = FewerCollections()
     fewer.begin()
     assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
     fewer.begin()  # no second save: the end still restores the original
     fewer.end()
-    assert gc.get_threshold() == (700, 10, 10) and collected == []
-    fewer.end(collect=True)  # serve: one full collection once the build's pages are written
-    assert gc.get_threshold() == (700, 10, 10) and collected == []  # not yet: after the server's idle moment
-    fewer.wait()
-    assert collected == [2]
-
-
-def test_serve_collects_after_the_build_one_collection_at_a_time(thresholds, monkeypatch):
-    monkeypatch.setattr(collector, "IDLE_SECONDS", 0.3)
-    collected: list[float] = []
-    monkeypatch.setattr(collector.gc, "collect", lambda generation=2: collected.append(time.perf_counter()))
-    fewer = FewerCollections()
-    fewer.begin()
-    ended = time.perf_counter()
-    fewer.end(collect=True)
-    fewer.begin()  # a second build before the collection ran: it does not stop it
-    fewer.end(collect=True)  # and its end adds none: the pending one comes after both
-    fewer.wait()
-    assert len(collected) == 1 and collected[0] - ended >= 0.3
-    fewer.begin()
-    fewer.end(collect=True)  # the next build after it ran gets its own
-    fewer.wait()
-    assert len(collected) == 2
+    assert gc.get_threshold() == (700, 10, 10)
+    fewer.end()
+    assert gc.get_threshold() == (700, 10, 10)
 
 
 def test_a_higher_threshold_someone_set_is_kept(thresholds):
@@ -70,9 +46,9 @@ def test_the_thresholds_are_back_after_a_build_that_worked_and_one_that_failed(t
     seen: list[tuple[int, int, int]] = []
     real_end = FewerCollections.end
 
-    def watched(self, collect=False):
+    def watched(self):
         seen.append(gc.get_threshold())
-        real_end(self, collect)
+        real_end(self)
 
     monkeypatch.setattr(FewerCollections, "end", watched)
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))

@@ -31,6 +31,7 @@ from generator.site.dirty import SourceStubs
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.collector import FewerCollections
+from generator.site.idle import WhenIdle
 from generator.site.feed import FeedWriter, atom_feed, feed_link
 from generator.site.write_ahead import AheadReport, AheadWriter
 from generator.site.icons import append_to_file, class_names, icon_names, stylesheet
@@ -81,6 +82,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._search = SearchStep()
         self._feeds: FeedWriter | None = None  # the term feeds' writer, kept under `serve`
         self._collections = FewerCollections()  # for the length of each build (collector.py)
+        self._idle = WhenIdle()  # `serve`: search index and full collection after the build (idle.py)
         self._registry = RegistryReader()  # survives `mkdocs serve` rebuilds
         self._written: str | None = None  # the site_dir a build of this process finished writing
         self._template_code = TemplateCode()  # compiled Jinja templates, kept across `serve` rebuilds
@@ -92,7 +94,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._dirty = bool(dirty)
 
     def on_shutdown(self):
-        self._search.stop_background()  # `serve` ends: no Pagefind left running
+        self._idle.cancel()  # `serve` ends: no Pagefind started after this,
+        self._search.stop_background()  # and none left running
         if self._serving and self.config.enabled and self.config.cache and self._records_salt:
             # Were `serve` killed first, the next start would only read the edited pages again.
             self._save_records()
@@ -111,6 +114,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if not self.config.enabled:
             return
         self._collections.begin()
+        self._idle.building()
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.root = (base / self.config.root).resolve() if self.config.root else base.resolve()
         self.edit_root = self.config.edit_root or edit_root(config)
@@ -375,6 +379,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_post_build(self, config):
         if self.archive is None:
             self._collections.end()
+            self._idle.built()
             return
         log.info("news-archive: %d pages in shared frames, %d of them checked against a full render",
                  self.frame.framed + self.frame.verified, self.frame.verified)
@@ -392,14 +397,18 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             log.info("news-archive: page cache: %d pages reused, %d rendered", self.pages.hits, self.pages.misses)
             self.pages.close(prune=not self._dirty)
             self.pages = None
+        later = []  # `serve`: once idle, the search index of this build (idle.py)
         if self.config.search and self.archive.records:
-            self._search.finish(expected=len(self.archive.records), background=self._serving)
+            job = self._search.finish(expected=len(self.archive.records), background=self._serving)
+            later += [job] if job is not None else []
         self._written = config.site_dir
-        self._collections.end(collect=self._serving)  # serve: the previous build's pages are garbage now
+        self._collections.end()
+        self._idle.built(collect=self._serving, jobs=later)  # serve: the last build's pages are garbage now
 
     def on_build_error(self, error):
         self._search.abandon()
         self._collections.end()
+        self._idle.built()
 
 
 def convert(root: Path) -> frozenset[Path]:

@@ -207,14 +207,16 @@ class SearchStep:
             self._copies.remove()
         self._copies, self._pending = None, -1
 
-    def finish(self, *, expected: int, background: bool) -> None:
-        """`on_post_build`: wait for the early index, or index the site now (in a child process when `background`)."""
+    def finish(self, *, expected: int, background: bool) -> Callable[[], None] | None:
+        """`on_post_build`: wait for the early index, or index the site now. With `background`
+        (`serve`): the job that indexes it in a child process, for the caller to start (idle.py)."""
         early, self._early = self._early, None
         self.abandon()  # an article page never came (another plugin dropped it): index the site
         if background:
-            self._background.start(*self._where, expected)
-        else:
-            _index_and_log(*self._where, expected, early)
+            where = self._where
+            return lambda: self._background.start(*where, expected)
+        _index_and_log(*self._where, expected, early)
+        return None
 
     def stop_background(self) -> None:
         """A new build begins (`mkdocs serve`): the index of the previous one would be stale."""
