@@ -230,3 +230,21 @@ class WarningCounter(logging.Handler):
 
     def since(self, src: str) -> int:
         return self.count - self._at.pop(src, self.count)
+
+
+def site_salt(config, options, root: Path) -> str:
+    """Everything besides a page's own data that shapes it: the plugin's code, the theme overrides
+    (`custom_dir`), the registry, `mkdocs.yml`, the versions, the plugin's options."""
+    import material
+    import mkdocs
+
+    from generator import __version__
+
+    code = Path(__file__).parent
+    theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    # sanitize.py too: a change to the HTML allowlist must reach every cached page.
+    inputs = [code, code.parent / "sanitize.py", *theme, root / "registry"]
+    if config.config_file_path:
+        inputs.append(Path(config.config_file_path))
+    return digest(__version__, mkdocs.__version__, getattr(material, "__version__", ""), tree_digest(inputs),
+                  repr(sorted(options.items())))

@@ -18,19 +18,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import get_build_datetime
 
-from generator.models import ENTITY_KINDS, ArticleError
+from generator.models import ENTITY_KINDS
 from generator.sanitize import clean_html
 
 import generator
 from generator import __version__
 from generator.site.archive import Archive
-from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, tree_digest
+from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, site_salt, tree_digest
 from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, framable, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig, edit_root
 from generator.site.dirty import SourceStubs
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.collector import FewerCollections
+from generator.site.conversion import convert
 from generator.site.idle import WhenIdle
 from generator.site.feed import FeedWriter, atom_feed, feed_link
 from generator.site.write_ahead import AheadReport, AheadWriter
@@ -161,7 +162,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             often_with=self.config.cooccurring, related=self.config.related,
             related_max_df=self.config.related_max_df, root=self.root, reported=self._reported,
             previous=self.archive)
-        salt = self._salt(config) if self._dirty or self.config.cache else ""  # hashes code, templates, registry
+        salt = site_salt(config, self.config, self.root) if self._dirty or self.config.cache else ""
         if self._dirty:
             self.archive.stubs = SourceStubs(self.root / self.config.cache_dir / "dirty", salt, self._stub_memory,
                                              self._stub_files if self._serving else None)
@@ -208,20 +209,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.pages = None
             return
         self.pages = PageCache(self.root / self.config.cache_dir / "pages.sqlite", salt)
-
-    def _salt(self, config) -> str:
-        """Everything besides a page's own data that shapes it: code, templates, registry, config."""
-        code = Path(__file__).parent
-        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        # sanitize.py too: a change to the HTML allowlist must reach every cached page.
-        inputs = [code, code.parent / "sanitize.py", *theme, self.root / "registry"]
-        if config.config_file_path:
-            inputs.append(Path(config.config_file_path))
-        import material
-        import mkdocs
-
-        return digest(__version__, mkdocs.__version__, getattr(material, "__version__", ""), tree_digest(inputs),
-                      repr(sorted(self.config.items())))
 
     # -- pages: titles are escaped, headers and generated pages rendered with autoescape --------
     @event_priority(-100)  # last: every plugin has added its files
@@ -410,27 +397,3 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._collections.end()
         self._idle.built()
 
-
-def convert(root: Path) -> frozenset[Path]:
-    """Run the seeds/ -> content/ conversion (incremental; a no-op when nothing changed).
-
-    A seed that cannot be converted is a warning (so `mkdocs build --strict` fails on it, as CI
-    should) and the rest of the archive still builds; notes such as "no date found" are info.
-    Returns the files warned about, so the site does not warn about the same page again.
-    """
-    from generator.build import build_archive
-    from generator.config import ProjectPaths
-
-    try:
-        report = build_archive(ProjectPaths.from_root(root), quiet=True)
-    except ArticleError as err:  # the registry or a profile is broken: nothing can be annotated
-        raise PluginError(f"news-archive: {err}") from err
-    for error in report.read.errors:
-        log.warning("news-archive: %s", error)
-    reported = frozenset((root / error.path).resolve() for error in report.read.errors)
-    for line in report.problem_lines[len(report.read.errors):]:
-        log.info("news-archive: %s", line)
-    for line in report.notes:
-        log.info("news-archive: %s", line)
-    log.info("news-archive: %s", report.summary())
-    return reported
