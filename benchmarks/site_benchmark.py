@@ -13,6 +13,7 @@ Playwright + Chromium) and the warm rebuild after editing one article (`--warm`)
     python benchmarks/site_benchmark.py --sizes 10000 --runs 3 --search-bytes --warm
     python benchmarks/site_benchmark.py --sizes 5000 --serve     # edit-to-served under mkdocs serve
     python benchmarks/site_benchmark.py --sizes 5000 --serve --dirty  # ... under mkdocs serve --dirty
+    python benchmarks/site_benchmark.py --sizes 5000 --serve --dirty --edits 8  # eight edits, with medians
 """
 
 from __future__ import annotations
@@ -166,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", action="store_true", help="also time a rebuild after editing one article")
     parser.add_argument("--serve", action="store_true", help="measure edit-to-served time under mkdocs serve")
     parser.add_argument("--dirty", action="store_true", help="with --serve: mkdocs serve --dirty (previews)")
+    parser.add_argument("--edits", type=int, default=2, help="with --serve: edits, one after the other (default 2)")
     parser.add_argument("--no-search", action="store_true", help="build without the search index (news-archive search: false)")
     parser.add_argument("--keep", type=Path, help="write the projects here instead of a temporary folder")
     args = parser.parse_args(argv)
@@ -183,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(project, ignore_errors=True)
                 project.mkdir(parents=True)
                 write_mkdocs_project(project, items, pools)
-                for line in measure_serve(project, items, dirty=args.dirty):
+                for line in measure_serve(project, items, dirty=args.dirty, edits=args.edits):
                     print(f"{size:,} articles, mkdocs serve: {line}", flush=True)
             else:
                 run_size(size, base, max(1, args.runs), hugo, args.search_bytes, args.warm, not args.no_search)
