@@ -68,13 +68,21 @@ class PageKeeper:
         self._stamp: tuple | None = None
         self.kept = 0  # pages kept by the last adopt
 
-    def begin(self, config: MkDocsConfig) -> dict[str, tuple[object, ArchivePage]]:
+    def begin(self, config: MkDocsConfig) -> None:
+        """A new build: no page is kept if what every page is made of changed."""
         stamp = (config.site_url, config.repo_url, config.edit_uri, config.edit_uri_template,
                  config.use_directory_urls)
         if stamp != self._stamp:
             self.last, self._stamp = {}, stamp
         self.kept = 0
-        return self.last
+
+    def take(self, src_uri: str, owner: object, title: str) -> ArchivePage | None:
+        """The last build's page of `src_uri`, if it was made from this very `owner` and title."""
+        kept = self.last.get(src_uri)
+        if kept is None or kept[0] is not owner or kept[1].title != title:
+            return None
+        self.kept += 1
+        return kept[1]
 
 
 def adopt(files: Files, titles: Mapping[str, str], config: MkDocsConfig, prose: PlainProse | None = None,
@@ -85,18 +93,18 @@ def adopt(files: Files, titles: Mapping[str, str], config: MkDocsConfig, prose: 
     `keeper` and `owners` (src_uri -> the record a page is made from), a page whose record is
     the last build's is that build's page."""
     count = 0
-    last = keeper.begin(config) if keeper is not None and owners is not None else {}
+    keeping = keeper is not None and owners is not None
+    if keeping:
+        keeper.begin(config)
     now: dict[str, tuple[object, ArchivePage]] = {}
     for file in files.documentation_pages():
         src = file.src_uri
         title = titles.get(src)
         if file.page is None and title is not None:
-            owner = owners.get(src) if owners is not None else None
-            kept = last.get(src) if owner is not None else None
-            if kept is not None and kept[0] is owner and kept[1].title == title:
-                page = kept[1]
+            owner = owners.get(src) if keeping else None
+            page = keeper.take(src, owner, title) if owner is not None else None
+            if page is not None:
                 page.file, file.page = file, page
-                keeper.kept += 1  # type: ignore[union-attr]  # `last` is empty without one
             else:
                 page = ArchivePage(title, file, config)
                 count += 1
@@ -105,6 +113,6 @@ def adopt(files: Files, titles: Mapping[str, str], config: MkDocsConfig, prose: 
                 now[src] = (owner, page)
         elif isinstance(file.page, ArchivePage):  # the last build's, kept with its file (dirty.py)
             file.page.prose = prose
-    if keeper is not None and owners is not None:
+    if keeping:
         keeper.last = now
     return count

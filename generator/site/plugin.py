@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 
 from generator.models import ENTITY_KINDS
@@ -75,7 +76,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._serving = False
         self._dirty = False  # `--dirty`: generated pages get stub sources (dirty.py)
         self._stub_memory: dict[str, bytes] = {}  # their contents, kept across `serve` rebuilds
-        self._stub_files: dict = {}  # and their MkDocs files (dirty.py)
+        self._stub_files: dict[str, File] = {}  # and their MkDocs files (dirty.py)
         self._pages = PageKeeper()  # `serve`: unchanged articles' pages (page_model.py)
         self._reported: frozenset[Path] = frozenset()  # pages the conversion already warned about
         self._icon_css = ""
@@ -188,7 +189,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
         self.prose.reset(config.markdown_extensions)
-        adopt(files, titles, config, self.prose, *((self._pages, self.archive.by_src) if self._serving else ()))
+        adopt(files, titles, config, self.prose, self._pages if self._serving else None, self.archive.by_src)
         self._open_cache(salt)
         return files
 

@@ -172,8 +172,9 @@ class EarlyIndex:
 class SearchStep:
     """When the build runs Pagefind. A full `mkdocs build`: as soon as the last article page's
     content is final (`on_page_content`, from `ArticleCopies`), while MkDocs still reads pages;
-    else after the build. `mkdocs serve`: after each build, in the background (pages are served
-    at once; search catches up; `BackgroundIndex`)."""
+    else after the build. `mkdocs serve`: in the background once no build has run for a moment
+    (pages are served at once; search catches up): `finish` hands the plugin the job that
+    starts a `BackgroundIndex`, which the plugin runs when idle (idle.py)."""
 
     def __init__(self) -> None:
         self._pending = -1  # article pages whose content is still to come; -1: no early start
