@@ -62,11 +62,17 @@ def test_mkdocs_serve_watches_seeds_and_registry(tmp_path: Path) -> None:
     assert isinstance(plugin, NewsArchivePlugin)
     plugin.on_config(config)
 
-    class Server:
-        watched: list[str] = []
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
 
-        def watch(self, path: str) -> None:
-            self.watched.append(path)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)  # as `mkdocs serve` does before the plugins' on_serve
+    assert plugin.on_serve(server, config, builder=None) is server
+    assert {e.watch.raw_path for e in server.observer.emitters} == {
+        config.docs_dir, str(tmp_path.resolve() / "seeds"), str(tmp_path.resolve() / "registry")}
+    assert type(server.observer) is not PollingObserver  # saves noticed through file events (watching.py)
 
-    server = plugin.on_serve(Server(), config, builder=None)
-    assert server.watched == [str(tmp_path.resolve() / "seeds"), str(tmp_path.resolve() / "registry")]
+    plugin.config.watch_native = False  # a file system without events: MkDocs' polling stays
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    plugin.on_serve(server, config, builder=None)
+    assert type(server.observer) is PollingObserver

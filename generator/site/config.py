@@ -17,6 +17,9 @@ class NewsArchiveConfig(base.Config):
     root = c.Optional(c.Type(str))
     # Watch seeds/ and registry/ under `mkdocs serve`.
     watch = c.Type(bool, default=True)
+    # `mkdocs serve` notices saves through the system's file events, not MkDocs' polling (watching.py);
+    # false where a file system delivers none (a Docker volume shared from macOS or Windows, a network drive).
+    watch_native = c.Type(bool, default=True)
 
     # Where article pages live, relative to docs_dir.
     articles_dir = c.Type(str, default="articles")

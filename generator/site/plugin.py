@@ -45,6 +45,7 @@ from generator.site.records import RecordCache
 from generator.site.render import Renderer, escape_title
 from generator.site.search import SearchStep
 from generator.site.template_code import TemplateCode
+from generator.site.watching import use_native_events
 
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
@@ -141,6 +142,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             for folder in ("seeds", "registry"):
                 if (self.root / folder).is_dir():
                     server.watch(str(self.root / folder))
+        if self.config.enabled and self.config.watch_native and (observer := use_native_events(server)):
+            log.info("news-archive: saves noticed through %s; `watch_native: false` polls as MkDocs does", observer)
         return server
 
     # -- collect: every article's front-matter, then the generated pages ----------------------
