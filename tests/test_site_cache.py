@@ -227,8 +227,13 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
     plugin = first_config.plugins["news-archive"]
     before = dict(plugin.archive.by_src)
     assert plugin._ahead.report.folders > 0 and plugin._template_code.loaded == 0
+    sitemap = (site / "sitemap.xml").read_bytes()
+    stamp = (site / "sitemap.xml").stat().st_mtime_ns
+    assert SEED_URL.encode() in sitemap
     edit_seed_title(project)
     assert rebuild() is plugin
+    # The sitemap is the first build's: a preview does not render its line per page again.
+    assert (site / "sitemap.xml").stat().st_mtime_ns == stamp and (site / "sitemap.xml").read_bytes() == sitemap
     # The rebuild made no folders (they exist) and compiled no template (the last build's code).
     assert plugin._ahead.report.folders == 0 and plugin._template_code.loaded > 0
     after = plugin.archive.by_src
