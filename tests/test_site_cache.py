@@ -162,6 +162,32 @@ def test_an_unchanged_page_keeps_its_record_object_between_rebuilds(tmp_path):
     assert cache._records == {}
 
 
+def test_a_page_changed_since_the_last_completed_build_is_known_without_its_output(tmp_path):
+    from generator.site.records import RecordCache
+
+    page, other = tmp_path / "a.md", tmp_path / "b.md"
+    for path in (page, other):
+        path.write_text("---\ntitle: Story\n---\n\nBody.\n", encoding="utf-8")
+    cache = RecordCache()
+    cache.record(page, "articles/a.md", "articles/a/")
+    assert cache.changed_since_built(str(page))  # no build completed yet
+    cache.mark_built()
+    cache.record(page, "articles/a.md", "articles/a/")
+    cache.record(other, "articles/b.md", "articles/b/")  # new since that build
+    assert not cache.changed_since_built(str(page)) and cache.changed_since_built(str(other))
+    page.write_text("---\ntitle: Story\n---\n\nBody, corrected.\n", encoding="utf-8")  # same record,
+    cache.record(page, "articles/a.md", "articles/a/")  # other bytes: the page must be built again
+    assert cache.changed_since_built(str(page))
+    cache.mark_built()
+    assert not cache.changed_since_built(str(page)) and not cache.changed_since_built(str(other))
+    page.write_text("---\ntitle: [broken\n---\n", encoding="utf-8")  # a build that fails to read it
+    with pytest.raises(Exception):
+        cache.record(page, "articles/a.md", "articles/a/")
+    page.write_text("---\ntitle: Story\n---\n\nBody, corrected again.\n", encoding="utf-8")
+    cache.record(page, "articles/a.md", "articles/a/")
+    assert cache.changed_since_built(str(page))
+
+
 def test_records_are_written_only_when_one_changed_or_went(tmp_path):
     from generator.site.records import RecordCache
 
@@ -212,7 +238,7 @@ def serve_plugin():
     plugins.plugin_cache.clear()
 
 
-def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp_path, serve_plugin):
+def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp_path, serve_plugin, monkeypatch):
     project = write_project(tmp_path)
     site = tmp_path / "served"
 
@@ -231,6 +257,16 @@ def test_serve_rebuilds_reuse_unchanged_records_and_show_the_edit_everywhere(tmp
     stamp = (site / "sitemap.xml").stat().st_mtime_ns
     assert SEED_URL.encode() in sitemap
     edit_seed_title(project)
+    # An article's File answers `is_modified` from the record cache (dirty.py), not by `stat`.
+    from mkdocs.structure.files import File
+
+    asked_mkdocs = File.is_modified
+
+    def stat_based(file):
+        assert not file.src_uri.startswith("articles/"), file.src_uri
+        return asked_mkdocs(file)
+
+    monkeypatch.setattr(File, "is_modified", stat_based)
     assert rebuild() is plugin
     # The sitemap is the first build's: a preview does not render its line per page again.
     assert (site / "sitemap.xml").stat().st_mtime_ns == stamp and (site / "sitemap.xml").read_bytes() == sitemap

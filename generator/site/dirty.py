@@ -16,18 +16,21 @@ Under `mkdocs serve` an unchanged stub also keeps the MkDocs `File` (and the `Pa
 of the last build: making 18,000 of them again, most of them never built, took 0.4 s of each
 rebuild at 5,000 articles. A file is kept only when its stub, output folder and URL style are
 the same; pages in the navigation are always made afresh (MkDocs links them to their neighbours).
+An article's `File` is MkDocs' own, made anew each build; in a rebuild its `is_modified` is
+answered from the record cache, which has just `stat`ed every article (`answer_articles`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-__all__ = ["SourceStubs", "StubFile"]
+__all__ = ["SourceStubs", "StubFile", "answer_articles"]
 
 
 class StubFile(File):
@@ -46,6 +49,31 @@ class StubFile(File):
             except OSError:  # not written yet
                 self._modified = True
         return self._modified
+
+
+def _modified() -> bool:
+    return True
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def answer_articles(files: Files, articles: Mapping[str, object], changed: Callable[[str], bool]) -> int:
+    """A `--dirty` rebuild into the folder this process's last completed build wrote (`serve`):
+    MkDocs asks each article's `File` whether it is modified twice per build, three `stat` calls
+    each time (0.09 s of each rebuild at 5,000 articles). `changed` (the record cache's
+    `changed_since_built`, by `str(Path)` of the source) already knows: the page was written from
+    the bytes it has unless they changed since. `articles`: the archive's src_uris. Returns how
+    many articles MkDocs will build again."""
+    count = 0
+    for file in files.documentation_pages():
+        if file.src_uri in articles and file.abs_src_path is not None:
+            again = changed(str(Path(file.abs_src_path)))
+            # The instance's answer shadows the method: MkDocs calls `file.is_modified()`.
+            file.is_modified = _modified if again else _unmodified  # type: ignore[method-assign]
+            count += again
+    return count
 
 
 class SourceStubs:

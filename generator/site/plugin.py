@@ -28,7 +28,7 @@ from generator.site.archive import Archive
 from generator.site.cache import Entry, Fingerprint, PageCache, WarningCounter, digest, site_salt, tree_digest
 from generator.site.chrome import BARE_TEMPLATE, SharedFrame, family, fill, framable, mkdocs_page_render, page_values
 from generator.site.config import NewsArchiveConfig, edit_root
-from generator.site.dirty import SourceStubs
+from generator.site.dirty import SourceStubs, answer_articles
 from generator.site.entities import RegistryReader
 from generator.site.citation import TermRef, description, head_html
 from generator.site.collector import FewerCollections
@@ -188,6 +188,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.archive.stubs is not None:
             log.info("news-archive: dirty build: %d generated pages and feeds changed", self.archive.stubs.written)
             self._stub_files = self.archive.stubs.files  # the next rebuild keeps those that stay the same
+            if self._written == config.site_dir:  # a `serve` rebuild: the records know what changed
+                answer_articles(files, self.archive.by_src, self.cache.changed_since_built)
         self._urls = {file.url for file in files}
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
@@ -395,6 +397,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             job = self._search.finish(expected=len(self.archive.records), background=self._serving)
             later += [job] if job is not None else []
         self._written = config.site_dir
+        if self._dirty:
+            self.cache.mark_built()
         self._collections.end()
         self._idle.built(collect=self._serving, jobs=later)  # serve: the last build's pages are garbage now
 

@@ -244,6 +244,7 @@ class RecordCache:
         # path -> (the entry it was made from, the record): an unchanged page keeps its record
         # object between `serve` rebuilds, and with it what was computed from it (cache.py)
         self._records: dict[str, tuple[tuple, "ArticleRecord"]] = {}
+        self._built: dict[str, tuple] = {}  # path -> its entry when the last completed build read it
 
     def load(self, path: Path, salt: str) -> None:
         """Take the records a previous process saved with the same ``salt`` (none before: first use)."""
@@ -261,6 +262,16 @@ class RecordCache:
             self._records.pop(key, None)
         self._changed = self._changed or bool(gone)
         self._used = set()
+
+    def mark_built(self) -> None:
+        """A build completed: every page it read was written from the entry it has now."""
+        self._built = {key: made[0] for key, made in self._records.items()}
+
+    def changed_since_built(self, path: str) -> bool:
+        """Whether the page (as `str(Path)`) was read from other bytes than at the last completed
+        build, or not read then: the same entry object means the same `stat`, so the same bytes."""
+        made = self._records.get(path)
+        return made is None or self._built.get(path) is not made[0]
 
     def save(self, path: Path, salt: str) -> None:
         """Write the records down, if any changed since they were last read or written."""
