@@ -57,6 +57,17 @@ class FeedWriter:
         self._made: dict[tuple, tuple[tuple[ArticleRecord, ...], bytes]] = {}
         self._before: dict[tuple, tuple[tuple[ArticleRecord, ...], bytes]] = {}
 
+    @classmethod
+    def for_build(cls, kept: "FeedWriter | None", site_name: str, site_url: str | None,
+                  remember: bool) -> "FeedWriter":
+        """The writer of a build: under `serve` the last build's (`kept`), which remembers its
+        feeds, unless what every feed is made of changed."""
+        fresh = cls(site_name, site_url, remember)
+        if kept is not None and (kept.site_name, kept.base, kept.remember) == (fresh.site_name, fresh.base, fresh.remember):
+            kept.next_build()
+            return kept
+        return fresh
+
     def next_build(self) -> None:
         """A new build: its feeds may reuse the last build's; older ones are let go."""
         self._before, self._made = self._made, {}

@@ -50,7 +50,6 @@ from generator.site.watching import use_native_events
 log = logging.getLogger("mkdocs.plugins.news-archive")
 
 
-
 ICON_STYLESHEET = "assets/stylesheets/archive.css"  # the theme's file that icons.py's rules join
 
 
@@ -179,8 +178,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             today=get_build_datetime().date())  # SOURCE_DATE_EPOCH fixes it for reproducible builds
         self.renderer.pictures = Pictures(self.archive.index)
         if self.config.feed and self.config.term_feeds:
-            self.archive.add_term_feeds(files, config, self._feed_writer(config),
-                                        self.config.term_feed_size)
+            self._feeds = FeedWriter.for_build(self._feeds, config.site_name, config.site_url, self._serving)
+            self.archive.add_term_feeds(files, config, self._feeds, self.config.term_feed_size)
         if self.config.feed:
             self.archive.add_file(files, config, self.config.feed_path, atom_feed(
                 self.archive.records, site_name=config.site_name, site_url=config.site_url,
@@ -197,15 +196,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         adopt(files, titles, config, self.prose, self._pages if self._serving else None, self.archive.by_src)
         self._open_cache(salt)
         return files
-
-    def _feed_writer(self, config) -> FeedWriter:
-        """The term feeds' writer: under `serve` the last build's, which remembers its feeds (feed.py)."""
-        fresh, kept = FeedWriter(config.site_name, config.site_url, remember=self._serving), self._feeds
-        if kept is not None and (kept.site_name, kept.base, kept.remember) == (fresh.site_name, fresh.base, fresh.remember):
-            kept.next_build()
-            return kept
-        self._feeds = fresh
-        return fresh
 
     def _open_cache(self, salt: str) -> None:
         self._keys.clear(), self._hits.clear()
