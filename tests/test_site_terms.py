@@ -101,3 +101,14 @@ def test_a_rebuild_counts_again_only_the_terms_whose_articles_changed(monkeypatc
     cold = index_of([records[0], edited, records[2]])
     for kind in second.by_kind:
         assert {s: _often(second, kind, s) for s in second.by_kind[kind]} == {s: _often(cold, kind, s) for s in cold.by_kind[kind]}
+    # The terms not counted again are the last build's objects; the edited story's are new ones,
+    # and each article's list of terms names the index's objects.
+    carried = {(t.kind, t.slug) for t in second.carried}
+    assert carried == {("people", "park-jin"), ("people", "abe"), ("places", "seoul"), ("places", "osaka")}
+    for kind, slug in carried:
+        assert second.by_kind[kind][slug] is first.by_kind[kind][slug]
+    assert second.by_kind["people"]["hayashi"] is not first.by_kind["people"]["hayashi"]
+    for record in (records[0], edited, records[2]):
+        for kind in ("people", "places"):
+            assert all(second.by_kind[kind][t.slug] is t for t in second.terms_of(record, kind))
+    assert second.terms_of(records[0], "people")[1] is first.by_kind["people"]["park-jin"]

@@ -46,6 +46,7 @@ class Archive:
         self.write_ahead = False  # generated static files (feeds) written by the helper process
         self.ahead: dict[str, tuple[File, bytes]] = {}  # dest -> (its MkDocs file, content)
         self.fingerprint = Fingerprint()
+        self.sources: list[tuple[File, str]] = []  # each article's MkDocs file, with its record cache key
 
     @classmethod
     def collect(cls, files: Files, *, articles_dir: str, lookup: EntityLookup, cache: RecordCache,
@@ -56,6 +57,7 @@ class Archive:
         ``previous`` build's archive (`serve`), unchanged records keep their fingerprints."""
         prefix = articles_dir.strip("/") + "/"
         records: list[ArticleRecord] = []
+        sources: list[tuple[File, str]] = []
         for file in files.documentation_pages():
             if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
                 continue
@@ -74,6 +76,7 @@ class Archive:
                 log.warning("news-archive: %s:%d: %s (published as far as it is understood until this is fixed%s)",
                             _shown(file.abs_src_path, root), problems[0].line, problems[0].message, more)
             records.append(record)
+            sources.append((file, str(path)))
         records.sort(key=lambda r: r.sort_key, reverse=True)
         index = TermIndex(lookup)
         for position, record in enumerate(records):
@@ -81,9 +84,10 @@ class Archive:
             index.add(record)
         index.finish(often_with, previous.index if previous is not None else None)
         archive = cls(records, index, Timeline(records), RelatedFinder(records, index, related, related_max_df))
+        archive.sources = sources
         if previous is not None:
             infos = [term.info for terms in index.by_kind.values() for term in terms.values()]
-            archive.fingerprint = previous.fingerprint.carried([*records, *infos])
+            archive.fingerprint = previous.fingerprint.carried([*records, *infos, *index.carried])
         return archive
 
     def add_generated_pages(self, files: Files, config, *, page_size: int, index_page_size: int,

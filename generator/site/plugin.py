@@ -188,7 +188,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             log.info("news-archive: dirty build: %d generated pages and feeds changed", self.archive.stubs.written)
             self._stub_files = self.archive.stubs.files  # the next rebuild keeps those that stay the same
             if self._written == config.site_dir:  # a `serve` rebuild: the records know what changed
-                answer_articles(files, self.archive.by_src, self.cache.changed_since_built)
+                answer_articles(self.archive.sources, self.cache.changed_since_built)
         self._urls = {file.url for file in files}
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
         titles.update((src, escape_title(record.title)) for src, record in self.archive.by_src.items())
