@@ -320,3 +320,19 @@ def test_a_term_made_again_of_the_same_objects_keeps_its_digest_and_a_changed_on
     edited = ArticleRecord.from_meta("articles/b.md", "articles/b/", {"title": "b, edited"})
     assert after.of(Term(yoon, [stories[0], edited], [(Term(kishida), 2)])) != digest
     assert before.carried([stories[0], yoon, kishida])._by_key == {}  # a record let go: so is the key
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_plain_serve_of_a_large_archive_suggests_dirty_once(tmp_path, serve_plugin, monkeypatch, caplog, dirty):
+    from generator.site import plugin as plugin_module
+
+    monkeypatch.setattr(plugin_module, "DIRTY_HINT", 3)  # the test archive has three articles
+    project = write_project(tmp_path)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.news-archive"):
+        build(config, dirty=dirty)
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "served")), dirty=dirty)
+    hints = [r.getMessage() for r in caplog.records if "mkdocs serve --dirty" in r.getMessage()]
+    assert hints == ([] if dirty else ["news-archive: 3 articles: each save builds every page again; "
+                                       "`mkdocs serve --dirty` builds only what the save changes (README, The site)"])

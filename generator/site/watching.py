@@ -15,6 +15,7 @@ watchdog's public API are used.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from watchdog.events import (
@@ -42,6 +43,16 @@ class ChangesObserver(Observer):  # type: ignore[misc,valid-type]  # the platfor
                  follow_symlink: bool = False) -> ObservedWatch:
         return super().schedule(event_handler, path, recursive=recursive,
                                 event_filter=event_filter or list(CHANGES), follow_symlink=True)
+
+
+def watch_project(server: Any, root: Path, *, sources: bool, native: bool) -> None:
+    """`on_serve`: watch `seeds/` and `registry/` too (`sources`), then, with `native`, move every
+    watch to the native observer."""
+    for folder in ("seeds", "registry") if sources else ():
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    if native and (observer := use_native_events(server)):
+        log.info("news-archive: saves noticed through %s; `watch_native: false` polls as MkDocs does", observer)
 
 
 def use_native_events(server: Any) -> str | None:
