@@ -123,7 +123,7 @@ class TermIndex:
         if previous is not None and previous._lookup is self._lookup and previous._often_size == often_with:
             known, before = previous._often, previous.by_kind
         self._often_size, self._often = often_with, {}
-        self.carried: list[Term] = []
+        self.carried = []
         found: list[tuple[Term, tuple, tuple[list[tuple[str, int]], list[ArticleRecord]] | None]] = []
         for kind in ENTITY_KINDS:
             terms = self.by_kind[kind]
