@@ -336,3 +336,47 @@ def test_plain_serve_of_a_large_archive_suggests_dirty_once(tmp_path, serve_plug
     hints = [r.getMessage() for r in caplog.records if "mkdocs serve --dirty" in r.getMessage()]
     assert hints == ([] if dirty else ["news-archive: 3 articles: each save builds every page again; "
                                        "`mkdocs serve --dirty` builds only what the save changes (README, The site)"])
+
+
+def test_a_serve_dirty_rebuild_writes_the_pages_a_cold_build_of_the_edited_archive_writes(tmp_path, serve_plugin,
+                                                                                           monkeypatch):
+    """What a `serve --dirty` rebuild takes from the last build (records, terms and their fingerprints,
+    the articles' "modified?" answers, files and pages) leaves every page it writes as a cold
+    build of the edited archive writes it."""
+    from conftest import BUILD_DAY, SEED_TITLE
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(BUILD_DAY))  # the home page's day, as mkdocs_build's
+    (tmp_path / "served-project").mkdir()
+    project = write_project(tmp_path / "served-project")
+    site = tmp_path / "served"
+
+    def build_in_process(first: bool = False):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        return config.plugins["news-archive"]
+
+    plugin = build_in_process(first=True)
+    page = project / "content" / SEED_PAGE
+    text = page.read_text(encoding="utf-8")
+    edited = text.replace(f"title: {SEED_TITLE}", "title: Edited headline").replace(
+        "people: [Yoshimasa Hayashi,", "people: [Moon Jae-in, Yoshimasa Hayashi,")
+    assert edited.count("Moon Jae-in") == 1 and "Edited headline" in edited
+    time.sleep(0.01)
+    page.write_text(edited, encoding="utf-8")
+    assert build_in_process() is plugin
+    assert plugin.archive.index.carried  # the other articles' terms are the last build's objects
+    assert all(plugin.archive.index.by_kind[t.kind][t.slug] is t for t in plugin.archive.index.carried)
+
+    (tmp_path / "cold-project").mkdir()
+    cold = write_project(tmp_path / "cold-project")
+    (cold / "content" / SEED_PAGE).write_text(edited, encoding="utf-8")
+    assert mkdocs_build(cold, strict=False).returncode == 0
+    served = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert served == {p.relative_to(cold / "site").as_posix() for p in (cold / "site").rglob("*.html")}
+    assert "people/moon-jae-in/index.html" in served
+    for name in sorted(served):
+        # Other articles keep their lists of related and neighbouring articles (MkDocs' caveat for dirty builds).
+        if not name.startswith("articles/") or name == SEED_URL + "index.html":
+            assert (site / name).read_bytes() == (cold / "site" / name).read_bytes(), name
