@@ -116,6 +116,12 @@ def test_polling_stays_when_the_system_refuses_the_watches(tmp_path: Path, monke
 
 def test_an_observer_someone_replaced_or_started_is_left_alone(tmp_path: Path) -> None:
     docs, _, _ = folders(tmp_path)
+
+    class NoObserver:  # a server of another MkDocs release, without the attribute
+        def watch(self, path: str) -> None:
+            raise AssertionError("nothing is watched anew")
+
+    assert use_native_events(NoObserver()) is None
     srv = server(tmp_path)
     srv.observer = mine = Observer()
     assert use_native_events(srv) is None and srv.observer is mine

@@ -8,8 +8,9 @@ each preview (`benchmarks/site_benchmark.py --serve --dirty`).
 
 MkDocs went back to polling because some file systems deliver no events (mkdocs/mkdocs#2477: a
 Docker volume shared from macOS or Windows, a network drive, WSL's /mnt): the `watch_native: false`
-option keeps polling there. Only MkDocs' public server methods (`watch`, `unwatch`, `observer`) and
-watchdog's public API are used.
+option keeps polling there. What is used of MkDocs' server: its `watch` and `unwatch` methods
+(the plugin API) and its `observer` attribute, which is not underscored but not documented either:
+when it is missing or is not MkDocs' polling observer, nothing changes. Of watchdog, its public API.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def use_native_events(server: Any) -> str | None:
     observer. Returns the observer's name, or None when polling stays: the platform has no native
     API, someone replaced or started the observer already, or the system refuses the watches
     (Linux's `fs.inotify.max_user_watches`), which is logged with the fix."""
-    current: BaseObserver = server.observer
+    current: BaseObserver | None = getattr(server, "observer", None)  # undocumented: may be gone one day
     if type(current) is not PollingObserver or current.is_alive() or issubclass(Observer, PollingObserver):
         return None
     watched = [(w.raw_path, w.is_recursive) for w in (e.watch for e in current.emitters)]
