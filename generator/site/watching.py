@@ -70,7 +70,7 @@ def use_native_events(server: Any) -> str | None:
         for path, recursive in watched:
             probe.schedule(FileSystemEventHandler(), path, recursive=recursive)
         probe.start()
-    except OSError as err:
+    except Exception as err:  # OSError mostly (the watch limit); whatever it is, polling still works
         log.warning("news-archive: cannot watch %s with file events (%s); polling instead. On Linux, "
                     "raise fs.inotify.max_user_watches, or set `watch_native: false`.",
                     ", ".join(path for path, _ in watched), err)
