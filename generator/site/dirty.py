@@ -59,20 +59,15 @@ def _unmodified() -> bool:
     return False
 
 
-def answer_articles(sources: Iterable[tuple[File, str]], changed: Callable[[str], bool]) -> int:
+def answer_articles(sources: Iterable[tuple[File, str]], changed: Callable[[str], bool]) -> None:
     """A `--dirty` rebuild into the folder this process's last completed build wrote (`serve`):
     MkDocs asks each article's `File` whether it is modified twice per build, three `stat` calls
     each time (0.09 s of each rebuild at 5,000 articles). `changed` (the record cache's
     `changed_since_built`) already knows: the page was written from the bytes it has unless they
-    changed since. `sources`: each article's file with its record cache key (archive.py).
-    Returns how many articles MkDocs will build again."""
-    count = 0
+    changed since. `sources`: each article's file with its record cache key (archive.py)."""
     for file, key in sources:
-        again = changed(key)
         # The instance's answer shadows the method: MkDocs calls `file.is_modified()`.
-        file.is_modified = _modified if again else _unmodified  # type: ignore[method-assign]
-        count += again
-    return count
+        file.is_modified = _modified if changed(key) else _unmodified  # type: ignore[method-assign]
 
 
 class SourceStubs:

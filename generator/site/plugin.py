@@ -103,6 +103,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             # Were `serve` killed first, the next start would only read the edited pages again.
             self._save_records()
 
+    def _rebuilding(self, config) -> bool:
+        """A `--dirty` build into the folder this process's last build wrote: a `serve` rebuild."""
+        return self._dirty and self._written == config.site_dir
+
     def _save_records(self) -> None:
         self.cache.save(self.root / self.config.cache_dir / "records.pickle", self._records_salt)
 
@@ -184,7 +188,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if self.archive.stubs is not None:
             log.info("news-archive: dirty build: %d generated pages and feeds changed", self.archive.stubs.written)
             self._stub_files = self.archive.stubs.files  # the next rebuild keeps those that stay the same
-            if self._written == config.site_dir:  # a `serve` rebuild: the records know what changed
+            if self._rebuilding(config):  # the records know which articles changed
                 answer_articles(self.archive.sources, self.cache.changed_since_built)
         self._urls = {file.url for file in files}
         titles = {src: escape_title(spec.title) for src, spec in self.archive.generated.items()}
@@ -207,8 +211,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(-100)  # last: every plugin has added its files
     def on_nav(self, nav, config, files):
         # A dirty rebuild writes a few pages into folders that exist: nothing to make ahead.
-        again = self._dirty and self._written == config.site_dir
-        if self.archive is not None and self.config.write_ahead and not again:
+        if self.archive is not None and self.config.write_ahead and not self._rebuilding(config):
             self._ahead.start(files, self.archive.ahead)  # while MkDocs reads the pages (write_ahead.py)
         else:
             self._ahead.report = AheadReport()  # not the last build's figures
@@ -338,8 +341,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._template_code.attach(env)  # the theme's templates, compiled once per `serve` (template_code.py)
         self._ahead.finish()  # next, MkDocs copies static files: the feeds must be there
         self.env = env
-        if self._dirty and self._written == config.site_dir:  # a `serve --dirty` rebuild: the sitemap
-            config.theme.static_templates.discard("sitemap.xml")  # (17,000 URLs: 0.1 s) stays the first build's
+        if self._rebuilding(config):  # the sitemap (17,000 URLs: 0.1 s) stays the first build's
+            config.theme.static_templates.discard("sitemap.xml")
         self.frame.reset()
         if self.renderer is not None:
             self.renderer.reset()
